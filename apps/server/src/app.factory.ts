@@ -1,0 +1,35 @@
+// Builds the HTTP application; used by main.ts and by the tests, so both run the same server.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import type { Settings } from './config/settings';
+import { AppModule } from './app.module';
+import { PinoNestLogger } from './logging/logger';
+
+export async function createApp({ settings, logger }: { settings: Settings; logger: Logger }): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: settings.MAX_BODY_BYTES, trustProxy: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ settings, logger }), adapter, {
+    bodyParser: false,
+    logger: new PinoNestLogger(logger),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  // Every body arrives as bytes: webhooks keep their raw bytes (signatures, replays) and are
+  // parsed by intake; API routes parse JSON in their pipes.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: settings.MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
+  app.useGlobalFilters(new HttpExceptionFilter(logger));
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Hookflow API')
+    .setDescription('Flows, executions, received events and node types. Trigger URLs (/hooks/...) are documented in the README.')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  await app.init();
+  await fastify.ready();
+  return app;
+}

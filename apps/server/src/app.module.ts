@@ -1,0 +1,55 @@
+// The application, assembled from one module per capability. Settings are validated before any
+// module starts; the store is picked from them.
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import { SETTINGS, type Settings } from './config/settings';
+import { Dispatcher, JobHandler } from './dispatch/dispatcher';
+import { InProcessDispatcher } from './dispatch/in-process.dispatcher';
+import { RecoveryService } from './dispatch/recovery.service';
+import { EventsController } from './events/events.controller';
+import { ExecutionsController } from './executions/executions.controller';
+import { ExecutionsService } from './executions/executions.service';
+import { ExecutorService } from './executions/executor.service';
+import { FlowsController } from './flows/flows.controller';
+import { FlowsService } from './flows/flows.service';
+import { TestRunService } from './flows/test-run.service';
+import { HealthController } from './health/health.controller';
+import { IntakeController } from './intake/intake.controller';
+import { IntakeService } from './intake/intake.service';
+import { LOGGER } from './logging/logger';
+import { NodeTypesController } from './node-types/node-types.controller';
+import { RuntimeModule } from './runtime/runtime.module';
+import { dataSourceOptions } from './storage/data-source-options';
+import { StoreService } from './storage/store.service';
+
+@Module({})
+export class AppModule {
+  static forRoot({ settings, logger }: { settings: Settings; logger: Logger }): DynamicModule {
+    const config = { provide: SETTINGS, useValue: settings };
+    const log = { provide: LOGGER, useValue: logger };
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 2, retryDelay: 500 }),
+        { module: ConfigHolder, global: true, providers: [config, log], exports: [config, log] },
+        RuntimeModule,
+      ],
+      controllers: [IntakeController, FlowsController, ExecutionsController, EventsController, NodeTypesController, HealthController],
+      providers: [
+        StoreService,
+        FlowsService,
+        TestRunService,
+        ExecutionsService,
+        IntakeService,
+        RecoveryService,
+        { provide: JobHandler, useClass: ExecutorService },
+        { provide: Dispatcher, useClass: InProcessDispatcher },
+      ],
+      exports: [Dispatcher, StoreService],
+    };
+  }
+}
+
+@Module({})
+class ConfigHolder {}

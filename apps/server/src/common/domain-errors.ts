@@ -1,0 +1,30 @@
+// Domain errors thrown by services; one exception filter turns them into HTTP answers.
+import type { ValidationIssue } from '@hookflow/flow-model';
+
+export class InvalidInputError extends Error {
+  override readonly name = 'InvalidInputError';
+  constructor(readonly errors: Array<Pick<ValidationIssue, 'path' | 'message'> & Partial<ValidationIssue>>) {
+    super(errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  }
+}
+
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+}
+
+/** A webhook request refused at intake: the status and a reason the sender can act on. */
+export class IntakeRejection extends Error {
+  override readonly name = 'IntakeRejection';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}

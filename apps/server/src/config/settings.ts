@@ -1,0 +1,50 @@
+// Typed settings, read once from the environment at start-up and validated: a wrong value stops
+// the process with a message naming the variable, rather than failing later.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+export const SettingsSchema = z.object({
+  PORT: integer(3000, 0, 65535).describe('TCP port of the HTTP server.'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('Address to listen on.'),
+  DATA_DIR: z.string().min(1).default('./data').describe('Folder of the SQLite file (and, later, generated keys).'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for the embedded SQLite store)')
+    .optional()
+    .describe('PostgreSQL connection URL; unset means SQLite in DATA_DIR.'),
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional().describe('PostgreSQL schema to use (default: public).'),
+  PUBLIC_URL: z.string().url().optional().describe('Base of the trigger URLs shown to users; default http://localhost:PORT.'),
+  MAX_BODY_BYTES: integer(1024 * 1024, 1024, 100 * 1024 * 1024).describe('Largest webhook body accepted, in bytes.'),
+  MAX_JSON_DEPTH: integer(64, 4, 1000).describe('Deepest nesting accepted in a JSON or XML body.'),
+  MAX_JSON_KEYS: integer(10_000, 10, 1_000_000).describe('Most keys and array items accepted in one body.'),
+  EXECUTION_CONCURRENCY: integer(64, 1, 10_000).describe('Executions run at once by this process.'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SQLITE_SYNCHRONOUS: z
+    .enum(['FULL', 'NORMAL'])
+    .default('FULL')
+    .describe('SQLite fsync policy: FULL survives power loss; NORMAL survives process crashes only.'),
+  SLACK_API_URL: z.string().url().default('https://slack.com/api/').describe('Base URL of the Slack Web API (tests point it at a fake).'),
+});
+
+export type Settings = z.output<typeof SettingsSchema> & { publicUrl: string; dataDir: string };
+
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = SettingsSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new SettingsError(`Invalid settings:\n  ${lines.join('\n  ')}`);
+  }
+  const settings = parsed.data;
+  const publicUrl = (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, '');
+  return { ...settings, publicUrl, dataDir: resolve(settings.DATA_DIR) };
+}
+
+export const SETTINGS = Symbol('SETTINGS');

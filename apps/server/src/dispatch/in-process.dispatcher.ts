@@ -1,0 +1,81 @@
+// Runs jobs in this process with bounded concurrency (EXECUTION_CONCURRENCY). Waiting jobs are
+// only ids and small hints; the events themselves are safe in the store.
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { SETTINGS, type Settings } from '../config/settings';
+import { LOGGER } from '../logging/logger';
+import { Dispatcher, JobHandler, type ExecutionJob } from './dispatcher';
+
+@Injectable()
+export class InProcessDispatcher extends Dispatcher {
+  private readonly waiting: ExecutionJob[] = [];
+  private head = 0;
+  private running = 0;
+  private readonly concurrency: number;
+  private listeners: Array<() => void> = [];
+
+  constructor(
+    private readonly handler: JobHandler,
+    @Inject(SETTINGS) settings: Settings,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    super();
+    this.concurrency = settings.EXECUTION_CONCURRENCY;
+  }
+
+  dispatch(job: ExecutionJob): void {
+    this.waiting.push(job);
+    this.pump();
+  }
+
+  get backlog(): number {
+    return this.waiting.length - this.head + this.running;
+  }
+
+  waitForBacklogBelow(size: number): Promise<void> {
+    return this.waitUntil(() => this.backlog <= size);
+  }
+
+  whenIdle(): Promise<void> {
+    return this.waitUntil(() => this.backlog === 0);
+  }
+
+  private waitUntil(condition: () => boolean): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (!condition()) return;
+        this.listeners = this.listeners.filter((listener) => listener !== check);
+        resolve();
+      };
+      this.listeners.push(check);
+    });
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency && this.head < this.waiting.length) {
+      const job = this.waiting[this.head];
+      this.head += 1;
+      this.running += 1;
+      void this.run(job);
+    }
+    // Compact the queue now and then instead of shifting on every job.
+    if (this.head > 1024 && this.head * 2 > this.waiting.length) {
+      this.waiting.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+
+  private async run(job: ExecutionJob): Promise<void> {
+    try {
+      await this.handler.handle(job);
+    } catch (err) {
+      // The event stays 'accepted' in the store and runs again at the next start-up.
+      this.logger.error({ err, eventId: job.eventId, executionId: job.executionId }, 'execution could not be recorded');
+    } finally {
+      this.running -= 1;
+      this.pump();
+      for (const listener of [...this.listeners]) listener();
+    }
+  }
+}

@@ -1,0 +1,49 @@
+// Received requests, newest first: what came in and what became of it (accepted, done, rejected).
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { decodeCursor, encodeCursor, PageQuerySchema } from '../common/cursor';
+import { ZodQueryPipe } from '../common/zod-query.pipe';
+import { EventEntity } from '../storage/entities';
+
+const EventQuerySchema = PageQuerySchema.extend({
+  flowId: z.string().optional(),
+  status: z.enum(['accepted', 'done', 'rejected']).optional(),
+});
+
+@ApiTags('events')
+@Controller('api/events')
+export class EventsController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Received webhook requests: method, headers, body and outcome' })
+  async list(@Query(new ZodQueryPipe(EventQuerySchema)) query: z.output<typeof EventQuerySchema>) {
+    const after = decodeCursor(query.cursor);
+    const builder = this.dataSource.getRepository(EventEntity).createQueryBuilder('ev');
+    if (query.flowId) builder.andWhere('ev.flowId = :flowId', { flowId: query.flowId });
+    if (query.status) builder.andWhere('ev.status = :status', { status: query.status });
+    if (after) builder.andWhere('(ev.receivedAt < :at OR (ev.receivedAt = :at AND ev.id < :id))', after);
+    const rows = await builder.orderBy('ev.receivedAt', 'DESC').addOrderBy('ev.id', 'DESC').take(query.limit + 1).getMany();
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toEventDto),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null,
+    };
+  }
+}
+
+function toEventDto(row: EventEntity) {
+  const { rawBody, body, ...rest } = row;
+  return { ...rest, body: parseOrNull(body), size: Buffer.byteLength(rawBody, 'base64') };
+}
+
+function parseOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,37 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { PageQuerySchema } from '../common/cursor';
+import { ZodQueryPipe } from '../common/zod-query.pipe';
+import { ExecutionsService, type ExecutionQuery } from './executions.service';
+
+const ExecutionQuerySchema = PageQuerySchema.extend({
+  flowId: z.string().optional(),
+  eventId: z.string().optional(),
+  status: z.enum(['success', 'filtered', 'error']).optional(),
+});
+
+@ApiTags('executions')
+@Controller('api/executions')
+export class ExecutionsController {
+  constructor(private readonly executions: ExecutionsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List executions, newest first (filters: flowId, status, eventId; pages: limit, cursor)' })
+  list(@Query(new ZodQueryPipe(ExecutionQuerySchema)) query: ExecutionQuery) {
+    return this.executions.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One execution with every step: input, output, error, attempts, timing' })
+  get(@Param('id') id: string) {
+    return this.executions.get(id);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Run the execution’s event again on the version it ran; answers the new execution id' })
+  retry(@Param('id') id: string) {
+    return this.executions.retry(id);
+  }
+}

@@ -1,0 +1,76 @@
+// Runs one job: loads the flow version the event belongs to, runs the engine and records the
+// execution with every step. The record and the event's "done" mark share one group commit.
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { runFlow } from '@hookflow/engine';
+import type { TriggerOutput } from '@hookflow/flow-model';
+import type { Logger } from 'pino';
+import { JobHandler, type ExecutionJob } from '../dispatch/dispatcher';
+import { LOGGER } from '../logging/logger';
+import { EngineServicesFactory } from '../runtime/engine-services';
+import { FlowRuntimeService } from '../runtime/flow-runtime.service';
+import { toTriggerOutput } from '../runtime/trigger-output';
+import { EventEntity, type ExecutionEntity } from '../storage/entities';
+import { StoreService } from '../storage/store.service';
+
+@Injectable()
+export class ExecutorService extends JobHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: StoreService,
+    private readonly runtime: FlowRuntimeService,
+    private readonly services: EngineServicesFactory,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  async handle(job: ExecutionJob): Promise<void> {
+    const loaded = job.trigger && job.flowVersionId ? { trigger: job.trigger, flowVersionId: job.flowVersionId } : await this.load(job);
+    if (!loaded) return;
+    const runnable = await this.runtime.runnableVersion(loaded.flowVersionId);
+    if (!runnable) {
+      this.logger.warn({ eventId: job.eventId, flowVersionId: loaded.flowVersionId }, 'flow version is gone or no longer valid; event skipped');
+      return;
+    }
+    const ids = { eventId: job.eventId, executionId: job.executionId, flowId: runnable.flowId };
+    const result = await runFlow({
+      compiled: runnable.compiled,
+      flow: { id: runnable.flowId, name: runnable.name },
+      trigger: loaded.trigger,
+      services: this.services.forExecution(ids),
+    });
+    const row: ExecutionEntity = {
+      id: job.executionId,
+      flowId: runnable.flowId,
+      flowVersionId: runnable.versionId,
+      flowVersion: runnable.version,
+      eventId: job.eventId,
+      retryOf: job.retryOf ?? null,
+      status: result.status,
+      steps: JSON.stringify(result.steps),
+      error: result.error ? JSON.stringify(result.error) : null,
+      startedAt: result.startedAt,
+      finishedAt: new Date().toISOString(),
+      durationMs: Math.round(result.durationMs),
+    };
+    await this.store.write({ kind: 'execution', row, markEventDone: job.retryOf === undefined });
+    const level = result.status === 'error' ? 'warn' : 'debug';
+    this.logger[level]({ ...ids, status: result.status, durationMs: row.durationMs, error: result.error?.message }, 'execution finished');
+  }
+
+  private async load(job: ExecutionJob): Promise<{ trigger: TriggerOutput; flowVersionId: string } | undefined> {
+    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: job.eventId });
+    if (!event || !event.flowVersionId) return undefined;
+    const trigger = toTriggerOutput({ ...event, body: parseStoredBody(event.body) });
+    return { trigger, flowVersionId: job.flowVersionId ?? event.flowVersionId };
+  }
+}
+
+function parseStoredBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,146 @@
+// Flows and their immutable versions. Every save writes a new version; an active flow runs its
+// latest saved version, so saving an active flow must pass the full check.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { compileFlow, NodeRegistry } from '@hookflow/engine';
+import { parseFlowDocument, type FlowDocument, type ValidationIssue } from '@hookflow/flow-model';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { EventEntity, ExecutionEntity, FlowEntity, FlowVersionEntity } from '../storage/entities';
+import { StoreService } from '../storage/store.service';
+import { FlowRuntimeService, triggerNodeOf } from '../runtime/flow-runtime.service';
+import { toFlowDto, toFlowSummary, type FlowDto, type FlowSummaryDto, type TriggerInfo } from './flow-dto';
+
+@Injectable()
+export class FlowsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: StoreService,
+    private readonly registry: NodeRegistry,
+    private readonly runtime: FlowRuntimeService,
+  ) {}
+
+  async list(): Promise<FlowSummaryDto[]> {
+    const flows = await this.dataSource.getRepository(FlowEntity).find({ order: { updatedAt: 'DESC' } });
+    return flows.map((flow) => toFlowSummary(flow, this.triggersOf(flow)));
+  }
+
+  async get(id: string): Promise<FlowDto> {
+    const flow = await this.find(id);
+    return toFlowDto(flow, this.triggersOf(flow), this.check(flow.document));
+  }
+
+  async create(input: unknown): Promise<FlowDto> {
+    const document = this.parse(input);
+    const now = new Date().toISOString();
+    const flow = await this.store.transaction(async (manager) => {
+      const row = manager.create(FlowEntity, {
+        id: randomUUID(),
+        name: document.name,
+        document,
+        currentVersionId: '',
+        currentVersion: 0,
+        active: false,
+        triggerKey: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      return this.saveVersion(manager, row, document, now);
+    });
+    return toFlowDto(flow, [], this.check(document));
+  }
+
+  async update(id: string, input: unknown): Promise<FlowDto> {
+    const document = this.parse(input);
+    const validation = this.check(document);
+    const flow = await this.store.transaction(async (manager) => {
+      const row = await manager.findOneBy(FlowEntity, { id });
+      if (!row) throw new NotFoundError(`No flow with id ${id}.`);
+      if (row.active && !validation.valid) throw new InvalidInputError(validation.errors);
+      return this.saveVersion(manager, row, document, new Date().toISOString());
+    });
+    this.runtime.forgetTrigger(flow.triggerKey);
+    return toFlowDto(flow, this.triggersOf(flow), validation);
+  }
+
+  async remove(id: string): Promise<void> {
+    const flow = await this.find(id);
+    await this.store.transaction(async (manager) => {
+      await manager.delete(ExecutionEntity, { flowId: id });
+      await manager.delete(EventEntity, { flowId: id });
+      await manager.delete(FlowVersionEntity, { flowId: id });
+      await manager.delete(FlowEntity, { id });
+    });
+    this.runtime.forgetTrigger(flow.triggerKey);
+  }
+
+  async activate(id: string): Promise<FlowDto> {
+    const existing = await this.find(id);
+    const validation = this.check(existing.document);
+    if (!validation.valid) throw new InvalidInputError(validation.errors);
+    const flow = await this.store.transaction(async (manager) => {
+      const row = await manager.findOneBy(FlowEntity, { id });
+      if (!row) throw new NotFoundError(`No flow with id ${id}.`);
+      if (row.currentVersionId !== existing.currentVersionId) throw new ConflictError('The flow changed while activating; try again.');
+      row.active = true;
+      row.triggerKey ??= randomBytes(18).toString('base64url');
+      row.updatedAt = new Date().toISOString();
+      return manager.save(row);
+    });
+    this.runtime.forgetTrigger(flow.triggerKey);
+    return toFlowDto(flow, this.triggersOf(flow), validation);
+  }
+
+  async deactivate(id: string): Promise<FlowDto> {
+    const flow = await this.store.transaction(async (manager) => {
+      const row = await manager.findOneBy(FlowEntity, { id });
+      if (!row) throw new NotFoundError(`No flow with id ${id}.`);
+      row.active = false;
+      row.updatedAt = new Date().toISOString();
+      return manager.save(row);
+    });
+    this.runtime.forgetTrigger(flow.triggerKey);
+    return toFlowDto(flow, this.triggersOf(flow));
+  }
+
+  async find(id: string): Promise<FlowEntity> {
+    const flow = await this.dataSource.getRepository(FlowEntity).findOneBy({ id });
+    if (!flow) throw new NotFoundError(`No flow with id ${id}.`);
+    return flow;
+  }
+
+  /** The full check: graph, node types, params and templates. */
+  check(document: FlowDocument): { valid: boolean; errors: ValidationIssue[] } {
+    const compiled = compileFlow({ flow: document, registry: this.registry });
+    return compiled.ok ? { valid: true, errors: [] } : { valid: false, errors: compiled.errors };
+  }
+
+  triggersOf(flow: FlowEntity): TriggerInfo[] {
+    const node = triggerNodeOf(flow.document);
+    if (!node || !flow.triggerKey) return [];
+    return [{ nodeId: node.id, method: node.method, url: this.runtime.triggerUrl(flow.triggerKey, node.path) }];
+  }
+
+  private parse(input: unknown): FlowDocument {
+    const parsed = parseFlowDocument(input);
+    if (!parsed.ok) throw new InvalidInputError(parsed.errors);
+    return parsed.value;
+  }
+
+  private async saveVersion(manager: EntityManager, flow: FlowEntity, document: FlowDocument, now: string): Promise<FlowEntity> {
+    const version = manager.create(FlowVersionEntity, {
+      id: randomUUID(),
+      flowId: flow.id,
+      version: flow.currentVersion + 1,
+      document,
+      createdAt: now,
+    });
+    await manager.save(version);
+    flow.name = document.name;
+    flow.document = document;
+    flow.currentVersionId = version.id;
+    flow.currentVersion = version.version;
+    flow.updatedAt = now;
+    return manager.save(flow);
+  }
+}

@@ -1,0 +1,42 @@
+// Public trigger URLs: /hooks/<key>[/<path>]. Translates the HTTP request and nothing more.
+import { All, Controller, HttpCode, Req } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { IntakeService } from './intake.service';
+
+@ApiExcludeController()
+@Controller('hooks')
+export class IntakeController {
+  constructor(private readonly intake: IntakeService) {}
+
+  @All([':key', ':key/*'])
+  @HttpCode(202)
+  accept(@Req() req: FastifyRequest<{ Params: { key: string; '*'?: string } }>): Promise<{ eventId: string }> {
+    return this.intake.accept({
+      key: req.params.key,
+      suffix: (req.params['*'] ?? '').replace(/^\/+|\/+$/g, ''),
+      method: req.method,
+      url: req.url,
+      headers: flatHeaders(req.headers),
+      query: flatQuery(req.query),
+      raw: Buffer.isBuffer(req.body) ? req.body : undefined,
+    });
+  }
+}
+
+function flatHeaders(headers: FastifyRequest['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function flatQuery(query: unknown): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  if (typeof query !== 'object' || query === null) return out;
+  for (const [name, value] of Object.entries(query)) {
+    if (typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'))) out[name] = value;
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+// The HTTP process: intake, API and in-process executions on one port.
+import { createApp } from './app.factory';
+import { loadSettings, SettingsError } from './config/settings';
+import { createLogger } from './logging/logger';
+
+async function main(): Promise<void> {
+  let settings;
+  try {
+    settings = loadSettings();
+  } catch (err) {
+    if (err instanceof SettingsError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(settings.LOG_LEVEL);
+  const app = await createApp({ settings, logger });
+  await app.listen({ port: settings.PORT, host: settings.HOST });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : settings.PORT;
+  logger.info({ port, store: settings.DATABASE_URL ? 'postgres' : 'sqlite', dataDir: settings.dataDir, publicUrl: settings.publicUrl }, `Hookflow is listening on http://localhost:${port}`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Hookflow failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+// What the engine may use while running one execution: the shared HTTP client, credentials,
+// settings and a logger that carries the event and execution ids.
+import { Inject, Injectable } from '@nestjs/common';
+import { NodeConfigError, type CredentialStore, type EngineServices, type HttpClient } from '@hookflow/engine';
+import type { Logger } from 'pino';
+import { SETTINGS, type Settings } from '../config/settings';
+import { LOGGER } from '../logging/logger';
+import { HTTP_CLIENT } from './tokens';
+
+const noCredentials: CredentialStore = {
+  get: (id) => Promise.reject(new NodeConfigError(`Unknown credential "${id}": stored credentials are not available yet.`)),
+};
+
+@Injectable()
+export class EngineServicesFactory {
+  private readonly settingsForNodes: Record<string, string | undefined>;
+
+  constructor(
+    @Inject(HTTP_CLIENT) private readonly http: HttpClient,
+    @Inject(SETTINGS) settings: Settings,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.settingsForNodes = { SLACK_API_URL: settings.SLACK_API_URL };
+  }
+
+  forExecution(ids: { eventId: string; executionId: string; flowId: string }): EngineServices {
+    const log = this.logger.child(ids);
+    return {
+      http: this.http,
+      credentials: noCredentials,
+      settings: this.settingsForNodes,
+      now: () => new Date(),
+      logger: {
+        debug: (msg, data) => log.debug(data ?? {}, msg),
+        info: (msg, data) => log.info(data ?? {}, msg),
+        warn: (msg, data) => log.warn(data ?? {}, msg),
+        error: (msg, data) => log.error(data ?? {}, msg),
+      },
+    };
+  }
+}

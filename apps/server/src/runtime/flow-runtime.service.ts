@@ -1,0 +1,86 @@
+// Compiled flow versions and live triggers, cached in memory. Versions are immutable, so a
+// compiled version is cached until evicted; triggers are dropped from the cache whenever their
+// flow changes, and unknown keys are remembered briefly so scanners cannot hammer the store.
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { compileFlow, NodeRegistry, type CompiledFlow } from '@hookflow/engine';
+import type { FlowDocument } from '@hookflow/flow-model';
+import { FlowEntity, FlowVersionEntity } from '../storage/entities';
+import { SETTINGS, type Settings } from '../config/settings';
+
+export interface RunnableVersion {
+  flowId: string;
+  versionId: string;
+  version: number;
+  name: string;
+  compiled: CompiledFlow;
+}
+
+export interface LiveTrigger {
+  flowId: string;
+  versionId: string;
+  nodeId: string;
+  method: string;
+  path: string;
+}
+
+const MAX_VERSIONS = 500;
+const UNKNOWN_KEY_TTL_MS = 5_000;
+
+@Injectable()
+export class FlowRuntimeService {
+  private readonly versions = new Map<string, RunnableVersion>();
+  private readonly triggers = new Map<string, { trigger: LiveTrigger | null; until: number }>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: NodeRegistry,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
+
+  /** A compiled version, or undefined when the version no longer exists or no longer compiles. */
+  async runnableVersion(versionId: string): Promise<RunnableVersion | undefined> {
+    const cached = this.versions.get(versionId);
+    if (cached) return cached;
+    const row = await this.dataSource.getRepository(FlowVersionEntity).findOneBy({ id: versionId });
+    if (!row) return undefined;
+    const compiled = compileFlow({ flow: row.document, registry: this.registry });
+    if (!compiled.ok) return undefined;
+    const runnable = { flowId: row.flowId, versionId: row.id, version: row.version, name: row.document.name, compiled: compiled.value };
+    if (this.versions.size >= MAX_VERSIONS) this.versions.delete(this.versions.keys().next().value ?? '');
+    this.versions.set(versionId, runnable);
+    return runnable;
+  }
+
+  async liveTrigger(key: string): Promise<LiveTrigger | null> {
+    const cached = this.triggers.get(key);
+    if (cached && cached.until > Date.now()) return cached.trigger;
+    const flow = await this.dataSource.getRepository(FlowEntity).findOneBy({ triggerKey: key, active: true });
+    const trigger = flow ? triggerOf(flow) : null;
+    this.triggers.set(key, { trigger, until: trigger ? Number.POSITIVE_INFINITY : Date.now() + UNKNOWN_KEY_TTL_MS });
+    return trigger;
+  }
+
+  forgetTrigger(key: string | null): void {
+    if (key) this.triggers.delete(key);
+  }
+
+  triggerUrl(key: string, path: string): string {
+    const suffix = path ? `/${path.replace(/^\/+/, '')}` : '';
+    return `${this.settings.publicUrl}/hooks/${key}${suffix}`;
+  }
+}
+
+export function triggerNodeOf(document: FlowDocument): { id: string; method: string; path: string } | undefined {
+  const node = document.nodes.find((candidate) => candidate.type === 'webhook');
+  if (!node) return undefined;
+  const method = typeof node.params.method === 'string' ? node.params.method.toUpperCase() : 'POST';
+  const path = typeof node.params.path === 'string' ? node.params.path.replace(/^\/+|\/+$/g, '') : '';
+  return { id: node.id, method, path };
+}
+
+function triggerOf(flow: FlowEntity): LiveTrigger | null {
+  const node = triggerNodeOf(flow.document);
+  if (!node) return null;
+  return { flowId: flow.id, versionId: flow.currentVersionId, nodeId: node.id, method: node.method, path: node.path };
+}

@@ -1,0 +1,1 @@
+export const HTTP_CLIENT = Symbol('HTTP_CLIENT');

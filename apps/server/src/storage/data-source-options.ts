@@ -1,0 +1,36 @@
+// Picks the store from settings: PostgreSQL when DATABASE_URL is set, else one SQLite file in
+// DATA_DIR in WAL mode. Schema changes only ever come from migrations.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { Settings } from '../config/settings';
+import { entities } from './entities';
+import { InitialSchema1764144000000 } from './migrations/1764144000000-initial-schema';
+
+export const migrations = [InitialSchema1764144000000];
+
+export function dataSourceOptions(settings: Settings): DataSourceOptions {
+  const common = { entities, migrations, migrationsRun: true, synchronize: false, logging: false } as const;
+  if (settings.DATABASE_URL) {
+    return {
+      ...common,
+      type: 'postgres',
+      url: settings.DATABASE_URL,
+      schema: settings.DATABASE_SCHEMA,
+      extra: { max: 10 },
+    };
+  }
+  mkdirSync(settings.dataDir, { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: join(settings.dataDir, 'hookflow.db'),
+    enableWAL: true,
+    // FULL fsyncs every commit; group commit is what makes that affordable. NORMAL survives a
+    // process crash but can lose the last commits on power loss.
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      db.pragma(`synchronous = ${settings.SQLITE_SYNCHRONOUS}`);
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}

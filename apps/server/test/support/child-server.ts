@@ -1,0 +1,50 @@
+// Runs the built server (apps/server/dist/main.js) as a real child process, for crash tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface ChildServer {
+  url: string;
+  process: ChildProcess;
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+const mainJs = resolve(import.meta.dirname, '../../dist/main.js');
+
+export function startChildServer(env: Record<string, string>, timeoutMs = 20_000): Promise<ChildServer> {
+  const child = spawn(process.execPath, [mainJs], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout = child.stdout;
+  if (!stdout) throw new Error('child has no stdout');
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in time: ${stderr}`));
+    }, timeoutMs);
+    const onEarlyExit = (code: number | null): void => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}: ${stderr}`));
+    };
+    child.once('exit', onEarlyExit);
+    const lines = createInterface({ input: stdout });
+    lines.on('line', (line) => {
+      const match = /"port":(\d+)/.exec(line);
+      if (!match || !line.includes('listening')) return;
+      clearTimeout(timer);
+      child.off('exit', onEarlyExit);
+      resolvePromise({
+        url: `http://127.0.0.1:${match[1]}`,
+        process: child,
+        kill: async (signal) => {
+          child.kill(signal);
+          await exited;
+        },
+      });
+    });
+  });
+}

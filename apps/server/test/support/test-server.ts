@@ -1,0 +1,71 @@
+// Starts the real server on port 0 with its own store: a temp SQLite folder, or, when
+// DATABASE_URL is set (CI's PostgreSQL run), a schema of its own that is dropped afterwards.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
+import { createApp } from '../../src/app.factory';
+import { loadSettings, type Settings } from '../../src/config/settings';
+import { createLogger } from '../../src/logging/logger';
+import { Dispatcher } from '../../src/dispatch/dispatcher';
+
+export interface TestServer {
+  url: string;
+  app: NestFastifyApplication;
+  settings: Settings;
+  dataDir: string;
+  /** Resolves once every dispatched execution has finished and been recorded. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-test-'));
+  const store = await testStoreEnv();
+  const settings = loadSettings({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...store.env, ...env });
+  const app = await createApp({ settings, logger: createLogger(env.LOG_LEVEL ?? 'silent') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  // Trigger URLs shown by the API point at this server.
+  settings.publicUrl = url;
+  const dispatcher = app.get(Dispatcher);
+  return {
+    url,
+    app,
+    settings,
+    dataDir,
+    idle: () => dispatcher.whenIdle(),
+    close: async () => {
+      await dispatcher.whenIdle();
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      await store.drop();
+    },
+  };
+}
+
+/** Store settings for one test server: nothing for SQLite, a fresh schema on PostgreSQL. */
+export async function testStoreEnv(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) return { env: {}, drop: async () => undefined };
+  const schema = `hf_test_${randomBytes(6).toString('hex')}`;
+  await withPg(databaseUrl, (client) => client.query(`CREATE SCHEMA ${schema}`));
+  return {
+    env: { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema },
+    drop: () => withPg(databaseUrl, (client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)).then(() => undefined),
+  };
+}
+
+async function withPg<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

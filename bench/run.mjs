@@ -1,0 +1,156 @@
+// npm run bench: durable intake and end-to-end throughput of Hookflow against a bare node:http
+// baseline, measured in the same run on the same machine. Loopback only; every phase is bounded.
+//   BENCH_SECONDS (default 20), BENCH_CONNECTIONS (default 50)
+import autocannon from 'autocannon';
+import { fork, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = resolve(import.meta.dirname, '..');
+const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+function orderBody(i) {
+  // ~1 KB order; every fifth is small, so about 80% pass the "total > 100" filter.
+  const total = i % 5 === 0 ? 40 : 250 + (i % 100);
+  const items = Array.from({ length: 8 }, (_, n) => ({ sku: `SKU-${n}-${i % 97}`, name: `Item number ${n}`, qty: 1 + (n % 3), price: 9.99 + n }));
+  return JSON.stringify({
+    order: { id: `B-${i}`, total, currency: 'EUR', createdAt: '2026-11-26T10:00:00Z', customer: { email: `Buyer${i}@Example.com`, name: 'Bench Buyer', address: { city: 'Lyon', zip: '69001' } }, items },
+  });
+}
+
+function forkServer(file) {
+  const child = fork(join(import.meta.dirname, file), { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise((ok) => child.once('message', (message) => ok({ child, port: message.port })));
+}
+
+function startHookflow(dataDir) {
+  const child = spawn(process.execPath, [join(root, 'apps/server/dist/main.js')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', EXECUTION_CONCURRENCY: process.env.EXECUTION_CONCURRENCY ?? '64' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('Hookflow did not start')), 30_000);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /"port":(\d+)/.exec(line);
+      if (match && line.includes('listening')) {
+        clearTimeout(timer);
+        ok({ child, url: `http://127.0.0.1:${match[1]}` });
+      }
+    });
+  });
+}
+
+async function api(base, method, path, body) {
+  const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+async function activeFlow(base, document) {
+  const flow = await api(base, 'POST', '/api/flows', document);
+  const active = await api(base, 'POST', `/api/flows/${flow.id}/activate`);
+  return { id: flow.id, url: active.triggers[0].url.replace(/^http:\/\/[^/]+/, base) };
+}
+
+function load(url) {
+  let i = 0;
+  return autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (request) => ({ ...request, body: orderBody(i++) }) }],
+  });
+}
+
+function summary(result) {
+  return {
+    requestsPerSec: Math.round(result.requests.average),
+    accepted: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    p50ms: result.latency.p50,
+    p99ms: result.latency.p99,
+  };
+}
+
+function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024);
+}
+
+const sinkCount = (sink) => new Promise((ok) => { sink.once('message', ok); sink.send('count'); });
+
+async function main() {
+  const results = { date: new Date().toISOString(), seconds, connections, node: process.version };
+  const baseline = await forkServer('baseline-server.mjs');
+  console.log(`baseline: node:http + JSON.parse, ${connections} connections, ${seconds} s`);
+  results.baseline = summary(await load(`http://127.0.0.1:${baseline.port}/`));
+  baseline.child.kill();
+  console.log(results.baseline);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-bench-'));
+  const sink = await forkServer('sink-server.mjs');
+  const hookflow = await startHookflow(dataDir);
+  try {
+    const intakeOnly = await activeFlow(hookflow.url, { name: 'bench intake', nodes: [{ id: 'hook', type: 'webhook', params: { method: 'POST' } }], edges: [] });
+    console.log('hookflow durable intake (webhook-only flow)');
+    results.intake = summary(await load(intakeOnly.url));
+    console.log(results.intake);
+    await api(hookflow.url, 'POST', `/api/flows/${intakeOnly.id}/deactivate`);
+    await waitForIdle(hookflow.url);
+
+    const order = JSON.parse(readFileSync(join(root, 'examples/flows/order-to-http.json'), 'utf8'));
+    order.nodes.find((node) => node.type === 'http').params.url = `http://127.0.0.1:${sink.port}/orders`;
+    const e2e = await activeFlow(hookflow.url, order);
+    console.log('hookflow end to end (webhook → transform → filter → http to a local sink)');
+    const started = Date.now();
+    const loadResult = await load(e2e.url);
+    const accepted = loadResult['2xx'];
+    await waitForIdle(hookflow.url);
+    const drainedAt = Date.now();
+    const expected = countPassing(accepted);
+    const delivered = (await sinkCount(sink.child)).distinct;
+    results.endToEnd = {
+      ...summary(loadResult),
+      expectedDeliveries: expected,
+      delivered,
+      lost: expected - delivered,
+      deliveredPerSec: Math.round(delivered / ((drainedAt - started) / 1000)),
+      drainSeconds: Math.round((drainedAt - started) / 100) / 10 - seconds,
+    };
+    console.log(results.endToEnd);
+    results.peakRssMb = peakRssMb(hookflow.child.pid);
+    results.acceptRatio = Math.round((results.intake.requestsPerSec / results.baseline.requestsPerSec) * 100) / 100;
+  } finally {
+    hookflow.child.kill('SIGTERM');
+    sink.child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(`\naccept ratio ${results.acceptRatio}x the bare server; intake p99 ${results.intake.p99ms} ms; end to end ${results.endToEnd.deliveredPerSec} events/s, lost ${results.endToEnd.lost}; peak RSS ${results.peakRssMb} MB`);
+  mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+  writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), JSON.stringify(results, null, 2));
+}
+
+/** Orders are numbered from 0 in send order; every fifth is filtered out. */
+function countPassing(accepted) {
+  return accepted - Math.ceil(accepted / 5);
+}
+
+async function waitForIdle(base) {
+  for (let i = 0; i < 600; i += 1) {
+    const health = await api(base, 'GET', '/healthz');
+    if (health.backlog === 0) return;
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  throw new Error('executions did not drain within 150 s');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,136 @@
+// Turns a flow document into what runFlow walks: validated once, templates compiled once, the graph
+// laid out as arrays of indexes. A CompiledFlow is immutable and reused for every event of a flow
+// version, so all per-flow work happens here and none on the hot path.
+import { compileDeep, edgeHandle, outgoingEdges, TemplateError, topologicalOrder, validateFlow } from '@hookflow/flow-model';
+import type { FlowDocument, FlowEdge, FlowNode, RenderOptions, TemplateContext, ValidationIssue, ValidationResult } from '@hookflow/flow-model';
+import type { NodeRegistry } from './node-registry';
+import type { NodeType } from './node-type';
+
+export function compileFlow({ flow, registry }: { flow: unknown; registry: NodeRegistry }): ValidationResult<CompiledFlow> {
+  const validated = validateFlow(flow, registry.catalog());
+  if (!validated.ok) return validated;
+  const document = validated.value;
+
+  const issues: ValidationIssue[] = [];
+  const order = runOrder(document, registry);
+  if (!order.ok) return order;
+
+  const indexOf = new Map<string, number>();
+  order.value.forEach((entry, index) => indexOf.set(entry.node.id, index));
+  const nodes = order.value.map(({ node, nodeType, position }, index): CompiledNode => {
+    const params = compileParams({ node, nodeType, position, issues });
+    const outgoing = outgoingEdges(document.edges, node.id);
+    const next = nextByHandle({ outgoing, nodeType, indexOf, from: index });
+    return {
+      id: node.id,
+      name: node.name,
+      type: node.type,
+      nodeType,
+      disabled: node.disabled ?? false,
+      params,
+      next,
+      isEnd: outgoing.length === 0,
+    };
+  });
+  if (issues.length > 0) return { ok: false, errors: issues };
+  return { ok: true, value: { document, nodes } };
+}
+
+interface OrderedNode {
+  node: FlowNode;
+  nodeType: NodeType<unknown>;
+  /** Index in document.nodes, for issue paths. */
+  position: number;
+}
+
+/** The trigger first, then every other node in topological order. */
+function runOrder(document: FlowDocument, registry: NodeRegistry): ValidationResult<OrderedNode[]> {
+  const ordered: OrderedNode[] = [];
+  const errors: ValidationIssue[] = [];
+  const byId = new Map(document.nodes.map((node, position) => [node.id, { node, position }]));
+  for (const id of topologicalOrder(document.nodes, document.edges)) {
+    const found = byId.get(id);
+    if (!found) continue;
+    const { node, position } = found;
+    const nodeType = registry.get(node.type, node.typeVersion);
+    if (!nodeType) {
+      errors.push({ path: `nodes.${position}.type`, nodeId: node.id, message: `unknown node type "${node.type}" version ${node.typeVersion}` });
+      continue;
+    }
+    const entry = { node, nodeType, position };
+    if (nodeType.trigger) ordered.unshift(entry);
+    else ordered.push(entry);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  if (ordered.length === 0 || !ordered[0].nodeType.trigger) {
+    return { ok: false, errors: [{ path: 'nodes', message: 'a flow needs a trigger node' }] };
+  }
+  return { ok: true, value: ordered };
+}
+
+function compileParams({ node, nodeType, position, issues }: OrderedNode & { issues: ValidationIssue[] }): CompiledParam[] {
+  const raw = new Set(nodeType.rawParams ?? []);
+  const compiled: CompiledParam[] = [];
+  for (const [key, value] of Object.entries(node.params)) {
+    if (raw.has(key)) {
+      compiled.push({ key, render: () => value });
+      continue;
+    }
+    try {
+      compiled.push({ key, render: compileDeep(value) });
+    } catch (err) {
+      const path = err instanceof TemplateError && err.path ? `${key}.${err.path}` : key;
+      const message = err instanceof Error ? err.message : String(err);
+      issues.push({ path: `nodes.${position}.params.${path}`, nodeId: node.id, param: key, message });
+    }
+  }
+  return compiled;
+}
+
+/** Output handle → nodes it feeds; an edge without a sourceHandle leaves from the first output. */
+function nextByHandle(input: {
+  outgoing: FlowEdge[];
+  nodeType: NodeType<unknown>;
+  indexOf: Map<string, number>;
+  from: number;
+}): ReadonlyMap<string, readonly number[]> {
+  const { outgoing, nodeType, indexOf, from } = input;
+  const next = new Map<string, number[]>();
+  for (const edge of outgoing) {
+    const handle = edgeHandle(edge, nodeType.handles.outputs[0]);
+    const target = indexOf.get(edge.target);
+    // Edges back into earlier nodes cannot happen in a validated (acyclic) flow; never follow them.
+    if (handle === undefined || target === undefined || target <= from) continue;
+    const targets = next.get(handle) ?? [];
+    if (!targets.includes(target)) targets.push(target);
+    next.set(handle, targets);
+  }
+  for (const targets of next.values()) targets.sort((a, b) => a - b);
+  return next;
+}
+
+export interface CompiledFlow {
+  readonly document: FlowDocument;
+  /** Nodes in run order: the trigger first, then topological order. */
+  readonly nodes: readonly CompiledNode[];
+}
+
+export interface CompiledNode {
+  readonly id: string;
+  readonly name?: string;
+  readonly type: string;
+  readonly nodeType: NodeType<unknown>;
+  readonly disabled: boolean;
+  /** One renderer per top-level param, so a render error names its param. */
+  readonly params: readonly CompiledParam[];
+  /** Output handle → indexes (into CompiledFlow.nodes) of the nodes it feeds. */
+  readonly next: ReadonlyMap<string, readonly number[]>;
+  /** No outgoing edges: reaching it means the event went all the way through. */
+  readonly isEnd: boolean;
+}
+
+export interface CompiledParam {
+  readonly key: string;
+  /** Throws TemplateError; `options.now` is the clock of the `now` and `date` helpers. */
+  readonly render: (ctx: TemplateContext, options?: RenderOptions) => unknown;
+}

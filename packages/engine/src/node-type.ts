@@ -1,0 +1,102 @@
+// The node-type contract: a node type is a plain object (data plus one run function), listed in
+// one registry. Its zod params schema validates rendered params and, as JSON Schema, drives the
+// editor's form.
+import type { z } from 'zod';
+import type { TemplateContext, TriggerOutput } from '@hookflow/flow-model';
+
+export type NodeCategory = 'Triggers' | 'Data' | 'Flow' | 'Actions';
+
+export interface NodeHandles {
+  inputs: string[];
+  /** The first output is the default one (an edge with sourceHandle null uses it). */
+  outputs: string[];
+}
+
+export interface NodeResult {
+  output: unknown;
+  /** Output handle to continue on; defaults to the first output. */
+  handle?: string;
+  /** How many tries the node made (http retries); defaults to 1. */
+  attempts?: number;
+}
+
+export interface NodeType<P = unknown> {
+  type: string;
+  version: number;
+  label: string;
+  description: string;
+  category: NodeCategory;
+  /** A short icon name the editor maps to a glyph (e.g. "webhook", "filter", "globe", "slack"). */
+  icon: string;
+  trigger?: boolean;
+  params: z.ZodType<P>;
+  handles: NodeHandles;
+  /**
+   * Param keys whose string values are not rendered before run (the node renders them itself,
+   * e.g. with its own context). Rendering is otherwise deep: every string in params is a template.
+   */
+  rawParams?: string[];
+  run(ctx: NodeContext, params: P): Promise<NodeResult>;
+}
+
+export interface HttpRetryPolicy {
+  /** Total tries, including the first. */
+  attempts: number;
+  /** Base delay; grows exponentially with full jitter. Retry-After overrides it. */
+  backoffMs: number;
+  /** Upper bound for one wait, Retry-After included. */
+  maxDelayMs?: number;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: string | Uint8Array;
+  timeoutMs?: number;
+  /** Retries on network errors, timeouts, 408, 429 and 5xx. Omitted: one try. */
+  retry?: HttpRetryPolicy;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** Parsed when the response is JSON, else text. */
+  body: unknown;
+  attempts: number;
+}
+
+/** Outbound HTTP as nodes see it. Network failures and timeouts throw NodeRuntimeError. */
+export interface HttpClient {
+  request(req: HttpRequest, signal?: AbortSignal): Promise<HttpResponse>;
+}
+
+export interface CredentialStore {
+  /** Decrypted credential data; throws NodeConfigError when the id is unknown. */
+  get(id: string): Promise<Record<string, string>>;
+}
+
+export interface NodeLogger {
+  debug(msg: string, data?: Record<string, unknown>): void;
+  info(msg: string, data?: Record<string, unknown>): void;
+  warn(msg: string, data?: Record<string, unknown>): void;
+  error(msg: string, data?: Record<string, unknown>): void;
+}
+
+/** What a node may use, and nothing else. */
+export interface NodeContext {
+  nodeId: string;
+  flow: { id: string; name: string };
+  trigger: TriggerOutput;
+  /** The full template context (trigger, outputs of nodes run so far, flow). */
+  data: TemplateContext;
+  http: HttpClient;
+  credentials: CredentialStore;
+  signal: AbortSignal;
+  logger: NodeLogger;
+  now(): Date;
+  /** Settings a node may read (e.g. SLACK_API_URL), passed in by the host. */
+  settings: Readonly<Record<string, string | undefined>>;
+}

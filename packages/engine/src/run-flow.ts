@@ -1,0 +1,175 @@
+// The executor loop: walks a compiled flow for one trigger output and reports every step. Pure: it
+// touches no server, store or queue, only the services it is given. On the hot path, so per run it
+// allocates one flag array, the template context and one record per node that runs.
+import { TemplateError } from '@hookflow/flow-model';
+import type { RenderOptions, StepError, StepRecord, TemplateContext, TriggerOutput } from '@hookflow/flow-model';
+import type { CompiledFlow, CompiledNode } from './compile-flow';
+import { resolveServices } from './engine-services';
+import type { EngineServices, ResolvedServices } from './engine-services';
+import type { NodeContext, NodeResult } from './node-type';
+import { formatParamIssue, toParamIssue } from './param-issues';
+import { cancelledError, toStepError } from './step-error';
+
+const NEVER_ABORTED = new AbortController().signal;
+
+export async function runFlow(options: RunFlowOptions): Promise<ExecutionResult> {
+  const { compiled, signal, onStep } = options;
+  const services = resolveServices(options.services);
+  const startedAt = services.now().toISOString();
+  const started = performance.now();
+  const nodes = compiled.nodes;
+  // No prototype: a node id such as "__proto__" or "constructor" stays a plain key.
+  const outputs: Record<string, unknown> = Object.create(null);
+  const data: TemplateContext = { trigger: options.trigger, nodes: outputs, flow: options.flow };
+  const run: RunState = { services, data, trigger: options.trigger, signal: signal ?? NEVER_ABORTED, renderOptions: { now: services.now } };
+  const active = new Uint8Array(nodes.length);
+  const steps: StepRecord[] = [];
+  let reachedEnd = false;
+  active[0] = 1;
+
+  for (let i = 0; i < nodes.length; i++) {
+    if (active[i] === 0) continue;
+    const node = nodes[i];
+    const step = node.disabled ? skippedStep(node, services) : await runStep(node, run);
+    steps.push(step);
+    onStep?.(step);
+    if (step.error) {
+      const error = { ...step.error, nodeId: node.id };
+      return { status: 'error', steps, error, startedAt, durationMs: elapsed(started) };
+    }
+    if (step.status !== 'success') continue;
+    outputs[node.id] = step.output;
+    if (node.isEnd) reachedEnd = true;
+    const targets = step.handle === undefined ? undefined : node.next.get(step.handle);
+    if (targets) for (const target of targets) active[target] = 1;
+  }
+  return { status: reachedEnd ? 'success' : 'filtered', steps, startedAt, durationMs: elapsed(started) };
+}
+
+async function runStep(node: CompiledNode, run: RunState): Promise<StepRecord> {
+  const startedAt = run.services.now().toISOString();
+  const started = performance.now();
+  const finish = (fields: StepFields): StepRecord => ({ ...stepBase(node, startedAt), ...fields, durationMs: elapsed(started) });
+  if (run.signal.aborted) return finish({ status: 'error', error: cancelledError(), attempts: 0 });
+
+  const prepared = prepareParams(node, run);
+  if (!prepared.ok) return finish({ status: 'error', input: prepared.input, error: prepared.error, attempts: 0 });
+
+  let result: NodeResult;
+  try {
+    result = await untilAborted(node.nodeType.run(nodeContext(node, run), prepared.params), run.signal);
+  } catch (err) {
+    if (run.signal.aborted) return finish({ status: 'error', input: prepared.input, error: cancelledError(), attempts: 1 });
+    const { error, attempts } = toStepError(err);
+    return finish({ status: 'error', input: prepared.input, error, attempts });
+  }
+  const outputs = node.nodeType.handles.outputs;
+  const handle = result.handle ?? outputs[0];
+  if (handle !== undefined && !outputs.includes(handle)) {
+    const error: StepError = { message: `node emitted unknown output "${handle}" (outputs: ${outputs.join(', ')})`, kind: 'runtime', retryable: false };
+    return finish({ status: 'error', input: prepared.input, error, attempts: result.attempts ?? 1 });
+  }
+  return finish({ status: 'success', handle, input: prepared.input, output: result.output, attempts: result.attempts ?? 1 });
+}
+
+/** Renders the node's params against the run so far, then validates them with its schema. */
+function prepareParams(node: CompiledNode, run: RunState): PreparedParams {
+  const input: Record<string, unknown> = {};
+  for (const param of node.params) {
+    try {
+      input[param.key] = param.render(run.data, run.renderOptions);
+    } catch (err) {
+      const { error } = toStepError(err);
+      const path = err instanceof TemplateError && err.path ? `${param.key}.${err.path}` : param.key;
+      return { ok: false, input, error: { ...error, kind: 'template', param: param.key, message: `param "${path}": ${error.message}` } };
+    }
+  }
+  const parsed = node.nodeType.params.safeParse(input);
+  if (parsed.success) return { ok: true, input, params: parsed.data };
+  const issues = parsed.error.issues.map((issue) => toParamIssue(issue, input));
+  const error: StepError = { message: formatParamIssue(issues[0]), kind: 'config', retryable: false };
+  if (issues[0].param !== undefined) error.param = issues[0].param;
+  if (issues.length > 1) error.details = { issues };
+  return { ok: false, input, error };
+}
+
+function nodeContext(node: CompiledNode, run: RunState): NodeContext {
+  const { services } = run;
+  return {
+    nodeId: node.id,
+    flow: run.data.flow,
+    trigger: run.trigger,
+    data: run.data,
+    http: services.http,
+    credentials: services.credentials,
+    signal: run.signal,
+    logger: services.logger,
+    now: services.now,
+    settings: services.settings,
+  };
+}
+
+/** Settles with the node's promise, or rejects as soon as the run is cancelled, even if the node ignores its signal. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal === NEVER_ABORTED) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
+function skippedStep(node: CompiledNode, services: ResolvedServices): StepRecord {
+  return { ...stepBase(node, services.now().toISOString()), status: 'skipped', attempts: 0, durationMs: 0 };
+}
+
+function stepBase(node: CompiledNode, startedAt: string): Pick<StepRecord, 'nodeId' | 'nodeType' | 'name' | 'startedAt'> {
+  const base: Pick<StepRecord, 'nodeId' | 'nodeType' | 'name' | 'startedAt'> = { nodeId: node.id, nodeType: node.type, startedAt };
+  if (node.name !== undefined) base.name = node.name;
+  return base;
+}
+
+function elapsed(since: number): number {
+  return Math.round((performance.now() - since) * 1000) / 1000;
+}
+
+interface RunState {
+  services: ResolvedServices;
+  data: TemplateContext;
+  trigger: TriggerOutput;
+  signal: AbortSignal;
+  renderOptions: RenderOptions;
+}
+
+type StepFields = Omit<StepRecord, 'nodeId' | 'nodeType' | 'name' | 'startedAt' | 'durationMs'>;
+
+type PreparedParams = { ok: true; input: Record<string, unknown>; params: unknown } | { ok: false; input: Record<string, unknown>; error: StepError };
+
+export interface RunFlowOptions {
+  compiled: CompiledFlow;
+  flow: { id: string; name: string };
+  trigger: TriggerOutput;
+  services?: EngineServices;
+  signal?: AbortSignal;
+  /** Called after each step, in order, as soon as it ends (the executor may persist it). */
+  onStep?: (step: StepRecord) => void;
+}
+
+export interface ExecutionResult {
+  /** filtered: no end of the flow (a node without outgoing edges) was reached. */
+  status: 'success' | 'filtered' | 'error';
+  steps: StepRecord[];
+  /** The first error; it stopped the execution. */
+  error?: StepError & { nodeId: string };
+  startedAt: string;
+  durationMs: number;
+}

@@ -1,0 +1,60 @@
+// Shapes shared by the server's API and the editor.
+
+/** Output of the webhook trigger node, and the `trigger` variable of templates. */
+export interface TriggerOutput {
+  body: unknown;
+  query: Record<string, string | string[]>;
+  /** Header names are lower-case. */
+  headers: Record<string, string>;
+  method: string;
+  receivedAt: string;
+  eventId: string;
+}
+
+/** The context every template renders against. */
+export interface TemplateContext {
+  trigger: TriggerOutput | Record<string, unknown>;
+  nodes: Record<string, unknown>;
+  flow: { id: string; name: string };
+}
+
+export type StepStatus = 'success' | 'error' | 'skipped';
+export type ExecutionStatus = 'queued' | 'running' | 'success' | 'filtered' | 'error';
+
+export interface StepError {
+  message: string;
+  /** config: the user's params are wrong (never retried); runtime: the call failed; template: rendering failed. */
+  kind: 'config' | 'runtime' | 'template';
+  retryable?: boolean;
+  param?: string;
+  details?: unknown;
+}
+
+export interface StepRecord {
+  nodeId: string;
+  nodeType: string;
+  name?: string;
+  status: StepStatus;
+  /** Output handle the node emitted on (filter: "true" or "false"). */
+  handle?: string;
+  /** Params after rendering: what the node was given. */
+  input?: unknown;
+  output?: unknown;
+  error?: StepError;
+  attempts: number;
+  startedAt: string;
+  durationMs: number;
+}
+
+export interface NodeTypeInfo {
+  type: string;
+  version: number;
+  label: string;
+  description: string;
+  category: string;
+  icon: string;
+  trigger: boolean;
+  handles: { inputs: string[]; outputs: string[] };
+  /** JSON Schema (draft 2020-12) of params, with titles and help text to render a form. */
+  paramsSchema: Record<string, unknown>;
+}

@@ -1,0 +1,47 @@
+// The trigger every flow starts from. The server's intake turns an HTTP request into the trigger
+// output (body, query, headers, method, receivedAt, eventId); this node only hands it on, so the
+// rest of the flow reads it both as `trigger` and as `nodes.<id>`.
+import { z } from 'zod';
+import type { NodeType } from '@hookflow/engine';
+
+export const WEBHOOK_METHODS = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE'] as const;
+export const WEBHOOK_PATH_PATTERN = /^[A-Za-z0-9._~/-]{0,200}$/;
+
+export const webhookParams = z
+  .object({
+    method: z
+      .enum(WEBHOOK_METHODS)
+      .default('POST')
+      .meta({
+        title: 'HTTP method',
+        description: 'The method the calling app uses; requests with another method are refused.',
+        examples: ['POST'],
+      }),
+    path: z
+      .string()
+      .regex(WEBHOOK_PATH_PATTERN, 'use up to 200 letters, digits, ".", "_", "~", "/" or "-"')
+      .optional()
+      .meta({
+        title: 'URL suffix',
+        description: 'Optional readable end of the trigger URL, e.g. "orders/created".',
+        examples: ['orders/created', 'github/push'],
+      }),
+  })
+  .meta({ title: 'Webhook', description: 'Starts the flow when an HTTP request reaches the trigger URL.' });
+
+export type WebhookParams = z.output<typeof webhookParams>;
+
+export const webhookNode: NodeType<WebhookParams> = {
+  type: 'webhook',
+  version: 1,
+  label: 'Webhook',
+  description: 'Starts the flow when an app sends an HTTP request to this flow’s URL. Outputs body, query, headers and method.',
+  category: 'Triggers',
+  icon: 'webhook',
+  trigger: true,
+  params: webhookParams,
+  handles: { inputs: [], outputs: ['main'] },
+  async run(ctx) {
+    return { output: ctx.trigger };
+  },
+};
