@@ -29,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests may assert that a value is there.
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     // flow-model loads in the browser: no Node built-ins.
     files: ['packages/flow-model/src/**/*.ts'],
     ignores: ['**/*.test.ts'],

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import type { Settings } from './config/settings';
 import { AppModule } from './app.module';
+import { EDITOR_DIR } from './editor/editor.tokens';
 import { PinoNestLogger } from './logging/logger';
 
 export async function createApp({ settings, logger }: { settings: Settings; logger: Logger }): Promise<NestFastifyApplication> {
@@ -21,6 +22,9 @@ export async function createApp({ settings, logger }: { settings: Settings; logg
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: settings.MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
   app.useGlobalFilters(new HttpExceptionFilter(logger));
+  const editorDir = app.get<string | undefined>(EDITOR_DIR);
+  // wildcard: false registers one route per built file, leaving other paths to the page route.
+  if (editorDir) app.useStaticAssets({ root: editorDir, prefix: '/', wildcard: false, index: false });
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

@@ -7,11 +7,15 @@ import { SETTINGS, type Settings } from './config/settings';
 import { Dispatcher, JobHandler } from './dispatch/dispatcher';
 import { InProcessDispatcher } from './dispatch/in-process.dispatcher';
 import { RecoveryService } from './dispatch/recovery.service';
+import { EditorController } from './editor/editor.controller';
+import { findEditorDir } from './editor/editor-assets';
+import { EDITOR_DIR } from './editor/editor.tokens';
 import { EventsController } from './events/events.controller';
 import { ExecutionsController } from './executions/executions.controller';
 import { ExecutionsService } from './executions/executions.service';
 import { ExecutorService } from './executions/executor.service';
 import { FlowsController } from './flows/flows.controller';
+import { FlowVersionsController } from './flows/flow-versions.controller';
 import { FlowsService } from './flows/flows.service';
 import { TestRunService } from './flows/test-run.service';
 import { HealthController } from './health/health.controller';
@@ -20,6 +24,9 @@ import { IntakeService } from './intake/intake.service';
 import { LOGGER } from './logging/logger';
 import { NodeTypesController } from './node-types/node-types.controller';
 import { RuntimeModule } from './runtime/runtime.module';
+import { TemplatesController } from './templates/templates.controller';
+import { TestListenController } from './test-listen/test-listen.controller';
+import { TestListenService } from './test-listen/test-listen.service';
 import { dataSourceOptions } from './storage/data-source-options';
 import { StoreService } from './storage/store.service';
 
@@ -28,20 +35,34 @@ export class AppModule {
   static forRoot({ settings, logger }: { settings: Settings; logger: Logger }): DynamicModule {
     const config = { provide: SETTINGS, useValue: settings };
     const log = { provide: LOGGER, useValue: logger };
+    const editorDir = { provide: EDITOR_DIR, useValue: findEditorDir(settings.EDITOR_DIR) };
     return {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 2, retryDelay: 500 }),
-        { module: ConfigHolder, global: true, providers: [config, log], exports: [config, log] },
+        { module: ConfigHolder, global: true, providers: [config, log, editorDir], exports: [config, log, editorDir] },
         RuntimeModule,
       ],
-      controllers: [IntakeController, FlowsController, ExecutionsController, EventsController, NodeTypesController, HealthController],
+      controllers: [
+        IntakeController,
+        TestListenController,
+        FlowsController,
+        FlowVersionsController,
+        TemplatesController,
+        ExecutionsController,
+        EventsController,
+        NodeTypesController,
+        HealthController,
+        // Last: its catch-all route answers the editor's page for browser paths.
+        EditorController,
+      ],
       providers: [
         StoreService,
         FlowsService,
         TestRunService,
         ExecutionsService,
         IntakeService,
+        TestListenService,
         RecoveryService,
         { provide: JobHandler, useClass: ExecutorService },
         { provide: Dispatcher, useClass: InProcessDispatcher },

@@ -6,3 +6,4 @@ export * from './engine-services';
 export * from './compile-flow';
 export * from './run-flow';
 export * from './test-harness';
+export * from './redact-input';

@@ -36,6 +36,11 @@ export interface NodeType<P = unknown> {
    * e.g. with its own context). Rendering is otherwise deep: every string in params is a template.
    */
   rawParams?: string[];
+  /**
+   * Top-level param keys holding secrets (tokens, secret URLs). Their values are replaced by
+   * "[redacted]" in the step input that is stored and shown; the node itself gets the real value.
+   */
+  secretParams?: string[];
   run(ctx: NodeContext, params: P): Promise<NodeResult>;
 }
 

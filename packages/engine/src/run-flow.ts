@@ -8,6 +8,7 @@ import { resolveServices } from './engine-services';
 import type { EngineServices, ResolvedServices } from './engine-services';
 import type { NodeContext, NodeResult } from './node-type';
 import { formatParamIssue, toParamIssue } from './param-issues';
+import { redactInput } from './redact-input';
 import { cancelledError, toStepError } from './step-error';
 
 const NEVER_ABORTED = new AbortController().signal;
@@ -53,23 +54,24 @@ async function runStep(node: CompiledNode, run: RunState): Promise<StepRecord> {
   if (run.signal.aborted) return finish({ status: 'error', error: cancelledError(), attempts: 0 });
 
   const prepared = prepareParams(node, run);
-  if (!prepared.ok) return finish({ status: 'error', input: prepared.input, error: prepared.error, attempts: 0 });
+  const input = redactInput(node.nodeType, prepared.input);
+  if (!prepared.ok) return finish({ status: 'error', input, error: prepared.error, attempts: 0 });
 
   let result: NodeResult;
   try {
     result = await untilAborted(node.nodeType.run(nodeContext(node, run), prepared.params), run.signal);
   } catch (err) {
-    if (run.signal.aborted) return finish({ status: 'error', input: prepared.input, error: cancelledError(), attempts: 1 });
+    if (run.signal.aborted) return finish({ status: 'error', input, error: cancelledError(), attempts: 1 });
     const { error, attempts } = toStepError(err);
-    return finish({ status: 'error', input: prepared.input, error, attempts });
+    return finish({ status: 'error', input, error, attempts });
   }
   const outputs = node.nodeType.handles.outputs;
   const handle = result.handle ?? outputs[0];
   if (handle !== undefined && !outputs.includes(handle)) {
     const error: StepError = { message: `node emitted unknown output "${handle}" (outputs: ${outputs.join(', ')})`, kind: 'runtime', retryable: false };
-    return finish({ status: 'error', input: prepared.input, error, attempts: result.attempts ?? 1 });
+    return finish({ status: 'error', input, error, attempts: result.attempts ?? 1 });
   }
-  return finish({ status: 'success', handle, input: prepared.input, output: result.output, attempts: result.attempts ?? 1 });
+  return finish({ status: 'success', handle, input, output: result.output, attempts: result.attempts ?? 1 });
 }
 
 /** Renders the node's params against the run so far, then validates them with its schema. */

@@ -26,6 +26,7 @@ export const SettingsSchema = z.object({
     .enum(['FULL', 'NORMAL'])
     .default('FULL')
     .describe('SQLite fsync policy: FULL survives power loss; NORMAL survives process crashes only.'),
+  EDITOR_DIR: z.string().optional().describe('Folder of the built editor; default apps/editor/dist.'),
   SLACK_API_URL: z.string().url().default('https://slack.com/api/').describe('Base URL of the Slack Web API (tests point it at a fake).'),
 });
 

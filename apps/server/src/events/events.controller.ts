@@ -1,10 +1,14 @@
 // Received requests, newest first: what came in and what became of it (accepted, done, rejected).
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor, PageQuerySchema } from '../common/cursor';
 import { ZodQueryPipe } from '../common/zod-query.pipe';
+import { ConflictError, NotFoundError } from '../common/domain-errors';
+import { FlowsService } from '../flows/flows.service';
+import { IntakeService } from '../intake/intake.service';
+import { triggerNodeOf } from '../runtime/flow-runtime.service';
 import { EventEntity } from '../storage/entities';
 
 const EventQuerySchema = PageQuerySchema.extend({
@@ -15,7 +19,31 @@ const EventQuerySchema = PageQuerySchema.extend({
 @ApiTags('events')
 @Controller('api/events')
 export class EventsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly flows: FlowsService,
+    private readonly intake: IntakeService,
+  ) {}
+
+  @Post(':id/replay')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Send a stored request again to the live flow, through the same checks as a new one' })
+  async replay(@Param('id') id: string): Promise<{ eventId: string }> {
+    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id });
+    if (!event || !event.flowId) throw new NotFoundError(`No event with id ${id}.`);
+    const flow = await this.flows.find(event.flowId);
+    const trigger = triggerNodeOf(flow.document);
+    if (!flow.active || !flow.triggerKey || !trigger) throw new ConflictError('The flow is not active; activate it to send requests to it.');
+    return this.intake.accept({
+      key: flow.triggerKey,
+      suffix: trigger.path,
+      method: event.method,
+      url: event.path,
+      headers: event.headers,
+      query: event.query,
+      raw: event.rawBody ? Buffer.from(event.rawBody, 'base64') : undefined,
+    });
+  }
 
   @Get()
   @ApiOperation({ summary: 'Received webhook requests: method, headers, body and outcome' })

@@ -11,6 +11,11 @@ const ExecutionQuerySchema = PageQuerySchema.extend({
   status: z.enum(['success', 'filtered', 'error']).optional(),
 });
 
+const StatsQuerySchema = z.object({
+  flowId: z.string().optional(),
+  hours: z.coerce.number().int().min(1).max(24 * 14).default(24),
+});
+
 @ApiTags('executions')
 @Controller('api/executions')
 export class ExecutionsController {
@@ -20,6 +25,12 @@ export class ExecutionsController {
   @ApiOperation({ summary: 'List executions, newest first (filters: flowId, status, eventId; pages: limit, cursor)' })
   list(@Query(new ZodQueryPipe(ExecutionQuerySchema)) query: ExecutionQuery) {
     return this.executions.list(query);
+  }
+
+  @Get('stats')
+  @ApiOperation({ summary: 'Executions per hour and status over the last hours (default 24)' })
+  stats(@Query(new ZodQueryPipe(StatsQuerySchema)) query: z.output<typeof StatsQuerySchema>) {
+    return this.executions.stats(query);
   }
 
   @Get(':id')

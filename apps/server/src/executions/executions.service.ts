@@ -5,9 +5,10 @@ import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { NotFoundError } from '../common/domain-errors';
 import { Dispatcher } from '../dispatch/dispatcher';
-import { ExecutionEntity } from '../storage/entities';
+import { EventEntity, ExecutionEntity } from '../storage/entities';
 import { toExecutionDto, toExecutionSummary, type ExecutionDto, type ExecutionSummaryDto } from './execution-dto';
 
+const HOUR = 3_600_000;
 const SUMMARY_COLUMNS = ['id', 'flowId', 'flowVersionId', 'flowVersion', 'eventId', 'retryOf', 'status', 'error', 'startedAt', 'finishedAt', 'durationMs'];
 
 export interface ExecutionQuery {
@@ -36,7 +37,46 @@ export class ExecutionsService {
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > query.limit && last ? encodeCursor({ at: last.startedAt, id: last.id }) : null;
-    return { items: page.map(toExecutionSummary), nextCursor };
+    const summaries = await this.triggerSummaries(page.map((row) => row.eventId));
+    return { items: page.map((row) => ({ ...toExecutionSummary(row), triggerSummary: summaries.get(row.eventId) ?? '' })), nextCursor };
+  }
+
+  /** Executions per hour and status over the last `hours` hours, oldest first, empty hours included. */
+  async stats(query: { flowId?: string; hours: number }): Promise<{ buckets: Array<{ hour: string; success: number; filtered: number; error: number }> }> {
+    const now = Date.now();
+    const firstHour = Math.floor(now / HOUR) * HOUR - (query.hours - 1) * HOUR;
+    const builder = this.dataSource
+      .getRepository(ExecutionEntity)
+      .createQueryBuilder('e')
+      .select('SUBSTR(e.startedAt, 1, 13)', 'hour')
+      .addSelect('e.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('e.startedAt >= :since', { since: new Date(firstHour).toISOString() })
+      .groupBy('SUBSTR(e.startedAt, 1, 13)')
+      .addGroupBy('e.status');
+    if (query.flowId) builder.andWhere('e.flowId = :flowId', { flowId: query.flowId });
+    const rows: Array<{ hour: string; status: string; count: string | number }> = await builder.getRawMany();
+    const buckets = Array.from({ length: query.hours }, (_, i) => ({ hour: new Date(firstHour + i * HOUR).toISOString(), success: 0, filtered: 0, error: 0 }));
+    for (const row of rows) {
+      const index = Math.round((Date.parse(`${row.hour}:00:00.000Z`) - firstHour) / HOUR);
+      const bucket = buckets[index];
+      if (bucket && (row.status === 'success' || row.status === 'filtered' || row.status === 'error')) bucket[row.status] += Number(row.count);
+    }
+    return { buckets };
+  }
+
+  /** A short line per event ("POST {"order":{"id":...") so lists can show what triggered a run. */
+  private async triggerSummaries(eventIds: string[]): Promise<Map<string, string>> {
+    if (eventIds.length === 0) return new Map();
+    const rows: Array<{ id: string; method: string; body: string }> = await this.dataSource
+      .getRepository(EventEntity)
+      .createQueryBuilder('ev')
+      .select('ev.id', 'id')
+      .addSelect('ev.method', 'method')
+      .addSelect('SUBSTR(ev.body, 1, 120)', 'body')
+      .where('ev.id IN (:...ids)', { ids: [...new Set(eventIds)] })
+      .getRawMany();
+    return new Map(rows.map((row) => [row.id, `${row.method} ${row.body}`]));
   }
 
   async get(id: string): Promise<ExecutionDto> {

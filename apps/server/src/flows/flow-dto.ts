@@ -17,6 +17,8 @@ export interface FlowDto extends FlowDocument {
   createdAt: string;
   updatedAt: string;
   triggers: TriggerInfo[];
+  /** Test URL: takes one request while an editor listens, without running the flow. */
+  testUrl: string;
   /** Result of the full check (graph, params, templates); activation needs it to be valid. */
   validation?: { valid: boolean; errors: ValidationIssue[] };
 }
@@ -30,9 +32,18 @@ export interface FlowSummaryDto {
   createdAt: string;
   updatedAt: string;
   triggers: TriggerInfo[];
+  lastExecutionAt: string | null;
+  lastExecutionStatus: string | null;
+  failures24h: number;
 }
 
-export function toFlowDto(flow: FlowEntity, triggers: TriggerInfo[], validation?: FlowDto['validation']): FlowDto {
+export interface FlowActivity {
+  lastExecutionAt: string | null;
+  lastExecutionStatus: string | null;
+  failures24h: number;
+}
+
+export function toFlowDto(flow: FlowEntity, triggers: TriggerInfo[], testUrl: string, validation?: FlowDto['validation']): FlowDto {
   return {
     ...flow.document,
     id: flow.id,
@@ -42,11 +53,12 @@ export function toFlowDto(flow: FlowEntity, triggers: TriggerInfo[], validation?
     createdAt: flow.createdAt,
     updatedAt: flow.updatedAt,
     triggers,
+    testUrl,
     ...(validation ? { validation } : {}),
   };
 }
 
-export function toFlowSummary(flow: FlowEntity, triggers: TriggerInfo[]): FlowSummaryDto {
+export function toFlowSummary(flow: FlowEntity, triggers: TriggerInfo[], activity: FlowActivity): FlowSummaryDto {
   return {
     id: flow.id,
     name: flow.name,
@@ -56,5 +68,6 @@ export function toFlowSummary(flow: FlowEntity, triggers: TriggerInfo[]): FlowSu
     createdAt: flow.createdAt,
     updatedAt: flow.updatedAt,
     triggers,
+    ...activity,
   };
 }

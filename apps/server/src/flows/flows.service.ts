@@ -11,6 +11,8 @@ import { StoreService } from '../storage/store.service';
 import { FlowRuntimeService, triggerNodeOf } from '../runtime/flow-runtime.service';
 import { toFlowDto, toFlowSummary, type FlowDto, type FlowSummaryDto, type TriggerInfo } from './flow-dto';
 
+const DAY = 86_400_000;
+
 @Injectable()
 export class FlowsService {
   constructor(
@@ -22,12 +24,35 @@ export class FlowsService {
 
   async list(): Promise<FlowSummaryDto[]> {
     const flows = await this.dataSource.getRepository(FlowEntity).find({ order: { updatedAt: 'DESC' } });
-    return flows.map((flow) => toFlowSummary(flow, this.triggersOf(flow)));
+    const failures = await this.failuresSince(new Date(Date.now() - DAY).toISOString());
+    return Promise.all(
+      flows.map(async (flow) => {
+        const last = await this.dataSource.getRepository(ExecutionEntity).findOne({
+          select: { startedAt: true, status: true },
+          where: { flowId: flow.id },
+          order: { startedAt: 'DESC' },
+        });
+        const activity = { lastExecutionAt: last?.startedAt ?? null, lastExecutionStatus: last?.status ?? null, failures24h: failures.get(flow.id) ?? 0 };
+        return toFlowSummary(flow, this.triggersOf(flow), activity);
+      }),
+    );
+  }
+
+  private async failuresSince(since: string): Promise<Map<string, number>> {
+    const rows: Array<{ flowId: string; count: string | number }> = await this.dataSource
+      .getRepository(ExecutionEntity)
+      .createQueryBuilder('e')
+      .select('e.flowId', 'flowId')
+      .addSelect('COUNT(*)', 'count')
+      .where('e.status = :status AND e.startedAt >= :since', { status: 'error', since })
+      .groupBy('e.flowId')
+      .getRawMany();
+    return new Map(rows.map((row) => [row.flowId, Number(row.count)]));
   }
 
   async get(id: string): Promise<FlowDto> {
     const flow = await this.find(id);
-    return toFlowDto(flow, this.triggersOf(flow), this.check(flow.document));
+    return toFlowDto(flow, this.triggersOf(flow), this.testUrlOf(flow), this.check(flow.document));
   }
 
   async create(input: unknown): Promise<FlowDto> {
@@ -47,7 +72,7 @@ export class FlowsService {
       });
       return this.saveVersion(manager, row, document, now);
     });
-    return toFlowDto(flow, [], this.check(document));
+    return toFlowDto(flow, [], this.testUrlOf(flow), this.check(document));
   }
 
   async update(id: string, input: unknown): Promise<FlowDto> {
@@ -60,7 +85,7 @@ export class FlowsService {
       return this.saveVersion(manager, row, document, new Date().toISOString());
     });
     this.runtime.forgetTrigger(flow.triggerKey);
-    return toFlowDto(flow, this.triggersOf(flow), validation);
+    return toFlowDto(flow, this.triggersOf(flow), this.testUrlOf(flow), validation);
   }
 
   async remove(id: string): Promise<void> {
@@ -88,7 +113,7 @@ export class FlowsService {
       return manager.save(row);
     });
     this.runtime.forgetTrigger(flow.triggerKey);
-    return toFlowDto(flow, this.triggersOf(flow), validation);
+    return toFlowDto(flow, this.triggersOf(flow), this.testUrlOf(flow), validation);
   }
 
   async deactivate(id: string): Promise<FlowDto> {
@@ -100,7 +125,7 @@ export class FlowsService {
       return manager.save(row);
     });
     this.runtime.forgetTrigger(flow.triggerKey);
-    return toFlowDto(flow, this.triggersOf(flow));
+    return toFlowDto(flow, this.triggersOf(flow), this.testUrlOf(flow));
   }
 
   async find(id: string): Promise<FlowEntity> {
@@ -119,6 +144,10 @@ export class FlowsService {
     const node = triggerNodeOf(flow.document);
     if (!node || !flow.triggerKey) return [];
     return [{ nodeId: node.id, method: node.method, url: this.runtime.triggerUrl(flow.triggerKey, node.path) }];
+  }
+
+  testUrlOf(flow: FlowEntity): string {
+    return this.runtime.testUrl(flow.id, triggerNodeOf(flow.document)?.path ?? '');
   }
 
   private parse(input: unknown): FlowDocument {

@@ -3,6 +3,7 @@ import { All, Controller, HttpCode, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { IntakeService } from './intake.service';
+import { flatHeaders, flatQuery } from './request-parts';
 
 @ApiExcludeController()
 @Controller('hooks')
@@ -22,21 +23,4 @@ export class IntakeController {
       raw: Buffer.isBuffer(req.body) ? req.body : undefined,
     });
   }
-}
-
-function flatHeaders(headers: FastifyRequest['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
-function flatQuery(query: unknown): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  if (typeof query !== 'object' || query === null) return out;
-  for (const [name, value] of Object.entries(query)) {
-    if (typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'))) out[name] = value;
-  }
-  return out;
 }

@@ -66,8 +66,11 @@ export class FlowRuntimeService {
   }
 
   triggerUrl(key: string, path: string): string {
-    const suffix = path ? `/${path.replace(/^\/+/, '')}` : '';
-    return `${this.settings.publicUrl}/hooks/${key}${suffix}`;
+    return `${this.settings.publicUrl}/hooks/${key}${suffixOf(path)}`;
+  }
+
+  testUrl(flowId: string, path: string): string {
+    return `${this.settings.publicUrl}/hooks-test/${flowId}${suffixOf(path)}`;
   }
 }
 
@@ -77,6 +80,10 @@ export function triggerNodeOf(document: FlowDocument): { id: string; method: str
   const method = typeof node.params.method === 'string' ? node.params.method.toUpperCase() : 'POST';
   const path = typeof node.params.path === 'string' ? node.params.path.replace(/^\/+|\/+$/g, '') : '';
   return { id: node.id, method, path };
+}
+
+function suffixOf(path: string): string {
+  return path ? `/${path.replace(/^\/+/, '')}` : '';
 }
 
 function triggerOf(flow: FlowEntity): LiveTrigger | null {

@@ -168,3 +168,15 @@ describe('slack params', () => {
     expect(slackParams.safeParse({ webhookUrl: 'https://hooks.slack.com/x' }).success).toBe(false);
   });
 });
+
+describe('slack node secrets', () => {
+  it('keeps the token and webhook URL out of the recorded step input', async () => {
+    const { step } = await runNodeInFlow({
+      nodeType: slackNode,
+      params: { webhookUrl: 'http://127.0.0.1:1/services/T/B/secret-part', text: 'hi' },
+      services: { http: createHttpClient({ sleep: () => Promise.resolve() }) },
+    });
+    expect(JSON.stringify(step)).not.toContain('secret-part');
+    expect(step.input).toMatchObject({ webhookUrl: '[redacted]' });
+  });
+});

@@ -80,6 +80,7 @@ export const slackNode: NodeType<SlackParams> = {
   icon: 'slack',
   params: slackParams,
   handles: { inputs: ['main'], outputs: ['main'] },
+  secretParams: ['token', 'webhookUrl'],
   async run(ctx, params) {
     const message: SlackMessage = { text: String(params.text), blocks: parseBlocks(params.blocks), threadTs: params.threadTs || undefined };
     const target = await resolveTarget({ ctx, params });

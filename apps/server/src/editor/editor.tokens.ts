@@ -1,0 +1,1 @@
+export const EDITOR_DIR = Symbol('EDITOR_DIR');
