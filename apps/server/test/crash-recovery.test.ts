@@ -65,4 +65,32 @@ describe('crash recovery with a real child process', () => {
     }
     expect(accepted.filter((id) => !recorded.has(id))).toEqual([]);
   });
+
+  it('stops cleanly on SIGTERM and loses nothing', { timeout: 60_000 }, async () => {
+    const store = await testStoreEnv();
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'hookflow-term-')), ...store.env };
+    const termSink = await startSink();
+    try {
+      const first = await startChildServer(env);
+      const created = await call<{ id: string }>(first.url, 'POST', '/api/flows', orderFlowTo(`${termSink.url}/orders`));
+      const flow = await call<{ triggers: Array<{ url: string }> }>(first.url, 'POST', `/api/flows/${created.body.id}/activate`);
+      const path = new URL(flow.body.triggers[0].url).pathname;
+      for (let i = 0; i < 30; i += 1) expect((await call(first.url, 'POST', path, order(300 + i, `T-${i}`))).status).toBe(202);
+      const exited = new Promise<string>((resolve) => first.process.once('exit', (code, signal) => resolve(signal ?? String(code))));
+      first.process.kill('SIGTERM');
+      // Nest closes the app, then re-raises the signal so the process ends as SIGTERM asked.
+      expect(await exited).toMatch(/^(0|SIGTERM)$/);
+      const second = await startChildServer(env);
+      try {
+        const ids = Array.from({ length: 30 }, (_, i) => `"T-${i}"`);
+        await termSink.waitForBodies((bodies) => ids.every((id) => bodies.some((body) => body.includes(id))), 20_000);
+      } finally {
+        await second.kill('SIGKILL');
+      }
+    } finally {
+      await termSink.close();
+      await store.drop();
+      rmSync(env.DATA_DIR, { recursive: true, force: true });
+    }
+  });
 });

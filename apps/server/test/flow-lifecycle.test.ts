@@ -53,6 +53,8 @@ describe('a flow from import to execution', () => {
       ['big', 'success'],
       ['warehouse', 'success'],
     ]);
+    expect(detail.body.steps[0].output).toMatchObject({ method: 'POST', body: order(250, 'A-1'), eventId: answer.body.eventId });
+    expect(detail.body.steps[3].output).toMatchObject({ status: 200, body: { ok: true } });
   });
 
   it('ends a small order as filtered and sends nothing', async () => {

@@ -44,6 +44,8 @@ export interface StepRecord {
   attempts: number;
   startedAt: string;
   durationMs: number;
+  /** Storage detail: the output is the stored event (trigger steps), filled in when read. */
+  outputFromEvent?: boolean;
 }
 
 export interface NodeTypeInfo {

@@ -1,18 +1,21 @@
 // Runs jobs in this process with bounded concurrency (EXECUTION_CONCURRENCY). Waiting jobs are
 // only ids and small hints; the events themselves are safe in the store.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { SETTINGS, type Settings } from '../config/settings';
 import { LOGGER } from '../logging/logger';
 import { Dispatcher, JobHandler, type ExecutionJob } from './dispatcher';
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 @Injectable()
-export class InProcessDispatcher extends Dispatcher {
+export class InProcessDispatcher extends Dispatcher implements BeforeApplicationShutdown {
   private readonly waiting: ExecutionJob[] = [];
   private head = 0;
   private running = 0;
   private readonly concurrency: number;
   private listeners: Array<() => void> = [];
+  private closing = false;
 
   constructor(
     private readonly handler: JobHandler,
@@ -52,7 +55,21 @@ export class InProcessDispatcher extends Dispatcher {
     });
   }
 
+  /**
+   * On shutdown, start nothing new and let running executions finish (bounded): waiting jobs stay
+   * accepted in the store and run at the next start.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    const waiting = this.waiting.length - this.head;
+    const drained = this.waitUntil(() => this.running === 0);
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), SHUTDOWN_GRACE_MS).unref());
+    const outcome = await Promise.race([drained, timeout]);
+    this.logger.info({ waiting, gaveUp: outcome === 'timeout' }, 'dispatcher stopped; unfinished events run at the next start');
+  }
+
   private pump(): void {
+    if (this.closing) return;
     while (this.running < this.concurrency && this.head < this.waiting.length) {
       const job = this.waiting[this.head];
       this.head += 1;

@@ -10,6 +10,7 @@ import { FlowsService } from '../flows/flows.service';
 import { IntakeService } from '../intake/intake.service';
 import { triggerNodeOf } from '../runtime/flow-runtime.service';
 import { EventEntity } from '../storage/entities';
+import { rawBytes, readBody } from '../storage/event-body';
 
 const EventQuerySchema = PageQuerySchema.extend({
   flowId: z.string().optional(),
@@ -41,7 +42,7 @@ export class EventsController {
       url: event.path,
       headers: event.headers,
       query: event.query,
-      raw: event.rawBody ? Buffer.from(event.rawBody, 'base64') : undefined,
+      raw: event.rawBody ? rawBytes(event) : undefined,
     });
   }
 
@@ -64,14 +65,6 @@ export class EventsController {
 }
 
 function toEventDto(row: EventEntity) {
-  const { rawBody, body, ...rest } = row;
-  return { ...rest, body: parseOrNull(body), size: Buffer.byteLength(rawBody, 'base64') };
-}
-
-function parseOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const { rawBody, rawEncoding, body: _body, ...rest } = row;
+  return { ...rest, body: readBody(row), size: Buffer.byteLength(rawBody, rawEncoding === 'utf8' ? 'utf8' : 'base64') };
 }

@@ -5,7 +5,9 @@ import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { NotFoundError } from '../common/domain-errors';
 import { Dispatcher } from '../dispatch/dispatcher';
+import { toTriggerOutput } from '../runtime/trigger-output';
 import { EventEntity, ExecutionEntity } from '../storage/entities';
+import { readBody } from '../storage/event-body';
 import { toExecutionDto, toExecutionSummary, type ExecutionDto, type ExecutionSummaryDto } from './execution-dto';
 
 const HOUR = 3_600_000;
@@ -73,7 +75,7 @@ export class ExecutionsService {
       .createQueryBuilder('ev')
       .select('ev.id', 'id')
       .addSelect('ev.method', 'method')
-      .addSelect('SUBSTR(ev.body, 1, 120)', 'body')
+      .addSelect('SUBSTR(COALESCE(ev.body, ev.rawBody), 1, 120)', 'body')
       .where('ev.id IN (:...ids)', { ids: [...new Set(eventIds)] })
       .getRawMany();
     return new Map(rows.map((row) => [row.id, `${row.method} ${row.body}`]));
@@ -82,7 +84,14 @@ export class ExecutionsService {
   async get(id: string): Promise<ExecutionDto> {
     const row = await this.dataSource.getRepository(ExecutionEntity).findOneBy({ id });
     if (!row) throw new NotFoundError(`No execution with id ${id}.`);
-    return toExecutionDto(row);
+    const execution = toExecutionDto(row);
+    const [first] = execution.steps;
+    if (first?.outputFromEvent) {
+      const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: row.eventId });
+      if (event) first.output = toTriggerOutput({ ...event, body: readBody(event) });
+      delete first.outputFromEvent;
+    }
+    return execution;
   }
 
   /** Runs the same event again on the version the execution ran. */

@@ -3,7 +3,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { runFlow } from '@hookflow/engine';
-import type { TriggerOutput } from '@hookflow/flow-model';
+import type { StepRecord, TriggerOutput } from '@hookflow/flow-model';
 import type { Logger } from 'pino';
 import { JobHandler, type ExecutionJob } from '../dispatch/dispatcher';
 import { LOGGER } from '../logging/logger';
@@ -11,6 +11,7 @@ import { EngineServicesFactory } from '../runtime/engine-services';
 import { FlowRuntimeService } from '../runtime/flow-runtime.service';
 import { toTriggerOutput } from '../runtime/trigger-output';
 import { EventEntity, type ExecutionEntity } from '../storage/entities';
+import { readBody } from '../storage/event-body';
 import { StoreService } from '../storage/store.service';
 
 @Injectable()
@@ -48,7 +49,7 @@ export class ExecutorService extends JobHandler {
       eventId: job.eventId,
       retryOf: job.retryOf ?? null,
       status: result.status,
-      steps: JSON.stringify(result.steps),
+      steps: JSON.stringify(withoutTriggerOutput(result.steps)),
       error: result.error ? JSON.stringify(result.error) : null,
       startedAt: result.startedAt,
       finishedAt: new Date().toISOString(),
@@ -62,15 +63,18 @@ export class ExecutorService extends JobHandler {
   private async load(job: ExecutionJob): Promise<{ trigger: TriggerOutput; flowVersionId: string } | undefined> {
     const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: job.eventId });
     if (!event || !event.flowVersionId) return undefined;
-    const trigger = toTriggerOutput({ ...event, body: parseStoredBody(event.body) });
+    const trigger = toTriggerOutput({ ...event, body: readBody(event) });
     return { trigger, flowVersionId: job.flowVersionId ?? event.flowVersionId };
   }
 }
 
-function parseStoredBody(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+/**
+ * The trigger step's output is the event itself, which is already stored: it is left out of the
+ * stored steps and filled back in from the event when an execution is read.
+ */
+function withoutTriggerOutput(steps: StepRecord[]): StepRecord[] {
+  const [first, ...rest] = steps;
+  if (!first || first.status !== 'success') return steps;
+  const { output: _output, ...trigger } = first;
+  return [{ ...trigger, outputFromEvent: true }, ...rest];
 }

@@ -11,6 +11,7 @@ import { FlowRuntimeService, type LiveTrigger } from '../runtime/flow-runtime.se
 import { toTriggerOutput } from '../runtime/trigger-output';
 import type { EventEntity } from '../storage/entities';
 import { StoreService } from '../storage/store.service';
+import { storeBody, type StoredBody } from '../storage/event-body';
 import { parseBody, type BodyLimits } from './body-parser';
 
 export interface IncomingWebhook {
@@ -52,8 +53,9 @@ export class IntakeService {
         });
       }
       const contentType = request.headers['content-type'];
-      const { body } = parseBody({ raw: request.raw, contentType, limits: this.limits });
-      await this.store.write({ kind: 'event', row: this.eventRow({ request, trigger, eventId, receivedAt, body, status: 'accepted' }) });
+      const { kind, body } = parseBody({ raw: request.raw, contentType, limits: this.limits });
+      const stored = storeBody({ raw: request.raw, kind, body });
+      await this.store.write({ kind: 'event', row: this.eventRow({ request, trigger, eventId, receivedAt, stored, status: 'accepted' }) });
       this.dispatcher.dispatch({
         eventId,
         executionId: randomUUID(),
@@ -69,7 +71,8 @@ export class IntakeService {
 
   /** Rejected requests are kept so the editor can show why a sender's call did not run. */
   private recordRejection(args: { request: IncomingWebhook; trigger: LiveTrigger; eventId: string; receivedAt: string; rejection: IntakeRejection }): void {
-    const row = this.eventRow({ ...args, body: null, status: 'rejected' });
+    const stored = storeBody({ raw: args.request.raw, kind: 'binary', body: null });
+    const row = this.eventRow({ ...args, stored, status: 'rejected' });
     row.reason = args.rejection.message;
     row.httpStatus = args.rejection.status;
     this.store.write({ kind: 'event', row }).catch((err: unknown) => this.logger.error({ err, eventId: args.eventId }, 'could not record a rejected request'));
@@ -80,7 +83,7 @@ export class IntakeService {
     trigger: LiveTrigger;
     eventId: string;
     receivedAt: string;
-    body: unknown;
+    stored: StoredBody;
     status: 'accepted' | 'rejected';
   }): EventEntity {
     const { request, trigger } = args;
@@ -94,8 +97,7 @@ export class IntakeService {
       headers: request.headers,
       query: request.query,
       contentType: request.headers['content-type'] ?? null,
-      body: JSON.stringify(args.body ?? null),
-      rawBody: request.raw ? request.raw.toString('base64') : '',
+      ...args.stored,
       status: args.status,
       reason: null,
       httpStatus: 202,

@@ -46,10 +46,14 @@ export class EventEntity {
   @Column('simple-json') headers!: Record<string, string>;
   @Column('simple-json') query!: Record<string, string | string[]>;
   @Column('varchar', { length: 200, nullable: true }) contentType!: string | null;
-  /** Parsed body as JSON text ("null" when the body could not be parsed). */
-  @Column('text') body!: string;
-  /** The bytes as received, base64, for signature checks and replays. */
+  /**
+   * Parsed body as JSON text, only where it differs from the raw bytes (form and XML bodies);
+   * JSON and text bodies are read back from rawBody. See event-body.ts.
+   */
+  @Column('text', { nullable: true }) body!: string | null;
+  /** The bytes as received, for signature checks and replays: UTF-8 text, or base64 for binary. */
   @Column('text') rawBody!: string;
+  @Column('varchar', { length: 6 }) rawEncoding!: 'utf8' | 'base64';
   @Column('varchar', { length: 12 }) status!: EventStatus;
   /** Why a request was rejected, in words a person can act on. */
   @Column('text', { nullable: true }) reason!: string | null;

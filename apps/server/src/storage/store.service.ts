@@ -2,7 +2,8 @@
 // (flows, versions) take the same write lock, so SQLite's single connection never sees two
 // transactions at once.
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { createBatchWriter, type BatchWriter, type WriteBatch } from './batch-writer';
 import { EventEntity, ExecutionEntity } from './entities';
 import { GroupCommit } from './group-commit';
 import { WriteLock } from './write-lock';
@@ -15,8 +16,11 @@ export type WriteOp =
 export class StoreService {
   private readonly lock = new WriteLock();
   private readonly groupCommit = new GroupCommit<WriteOp>({ commit: (batch) => this.commitBatch(batch) });
+  private readonly writeBatch: BatchWriter;
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(readonly dataSource: DataSource) {
+    this.writeBatch = createBatchWriter(dataSource);
+  }
 
   get isPostgres(): boolean {
     return this.dataSource.options.type === 'postgres';
@@ -33,28 +37,14 @@ export class StoreService {
   }
 
   private commitBatch(batch: WriteOp[]): Promise<void> {
-    const events: EventEntity[] = [];
-    const executions: ExecutionEntity[] = [];
-    const doneEventIds: string[] = [];
+    const write: WriteBatch = { events: [], executions: [], doneEventIds: [] };
     for (const op of batch) {
-      if (op.kind === 'event') events.push(op.row);
+      if (op.kind === 'event') write.events.push(op.row);
       else {
-        executions.push(op.row);
-        if (op.markEventDone) doneEventIds.push(op.row.eventId);
+        write.executions.push(op.row);
+        if (op.markEventDone) write.doneEventIds.push(op.row.eventId);
       }
     }
-    return this.transaction(async (manager) => {
-      for (const chunk of chunks(events, 200)) await manager.insert(EventEntity, chunk);
-      for (const chunk of chunks(executions, 200)) await manager.insert(ExecutionEntity, chunk);
-      for (const chunk of chunks(doneEventIds, 500)) {
-        await manager.update(EventEntity, { id: In(chunk), status: 'accepted' }, { status: 'done' });
-      }
-    });
+    return this.lock.run(() => this.writeBatch(write));
   }
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

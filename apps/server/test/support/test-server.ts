@@ -24,8 +24,8 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-test-'));
   const store = await testStoreEnv();
-  const settings = loadSettings({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...store.env, ...env });
-  const app = await createApp({ settings, logger: createLogger(env.LOG_LEVEL ?? 'silent') });
+  const settings = loadSettings({ DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', HOST: '127.0.0.1', PORT: '0', ...store.env, ...env });
+  const app = await createApp({ settings, logger: createLogger(env.LOG_LEVEL ?? process.env.TEST_LOG_LEVEL ?? 'silent') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,0 +1,93 @@
+// The hot write path of group commit, in plain SQL: one transaction inserts a batch of events and
+// executions and marks events done. TypeORM's insert builder costs more per row than SQLite does
+// to store it, so on SQLite prepared statements run directly on the driver's connection (inside
+// the write lock), and on PostgreSQL each table gets one INSERT ... SELECT FROM unnest(...).
+import type { DataSource } from 'typeorm';
+import type { EventEntity, ExecutionEntity } from './entities';
+
+export interface WriteBatch {
+  events: EventEntity[];
+  executions: ExecutionEntity[];
+  doneEventIds: string[];
+}
+
+export type BatchWriter = (batch: WriteBatch) => Promise<void>;
+
+const EVENT_COLUMNS = ['id', 'flowId', 'flowVersionId', 'nodeId', 'method', 'path', 'headers', 'query', 'contentType', 'body', 'rawBody', 'rawEncoding', 'status', 'reason', 'httpStatus', 'receivedAt'] as const;
+const EXECUTION_COLUMNS = ['id', 'flowId', 'flowVersionId', 'flowVersion', 'eventId', 'retryOf', 'status', 'steps', 'error', 'startedAt', 'finishedAt', 'durationMs'] as const;
+
+type SqlValue = string | number | null;
+
+function eventValues(row: EventEntity): SqlValue[] {
+  return [row.id, row.flowId, row.flowVersionId, row.nodeId, row.method, row.path, JSON.stringify(row.headers), JSON.stringify(row.query), row.contentType, row.body, row.rawBody, row.rawEncoding, row.status, row.reason, row.httpStatus, row.receivedAt];
+}
+
+function executionValues(row: ExecutionEntity): SqlValue[] {
+  return [row.id, row.flowId, row.flowVersionId, row.flowVersion, row.eventId, row.retryOf, row.status, row.steps, row.error, row.startedAt, row.finishedAt, row.durationMs];
+}
+
+export function createBatchWriter(dataSource: DataSource): BatchWriter {
+  const sqlite = sqliteHandle(dataSource);
+  return sqlite ? sqliteWriter(sqlite) : postgresWriter(dataSource);
+}
+
+interface SqliteStatement {
+  run(...params: SqlValue[]): unknown;
+}
+
+interface SqliteHandle {
+  prepare(sql: string): SqliteStatement;
+  transaction(work: (batch: WriteBatch) => void): (batch: WriteBatch) => void;
+}
+
+function sqliteHandle(dataSource: DataSource): SqliteHandle | undefined {
+  if (dataSource.options.type !== 'better-sqlite3') return undefined;
+  const driver: unknown = dataSource.driver;
+  if (typeof driver !== 'object' || driver === null || !('databaseConnection' in driver)) return undefined;
+  const connection: unknown = driver.databaseConnection;
+  return isSqliteHandle(connection) ? connection : undefined;
+}
+
+function isSqliteHandle(value: unknown): value is SqliteHandle {
+  return typeof value === 'object' && value !== null && 'prepare' in value && typeof value.prepare === 'function' && 'transaction' in value && typeof value.transaction === 'function';
+}
+
+function sqliteWriter(db: SqliteHandle): BatchWriter {
+  const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(', ');
+  const marks = (count: number) => Array.from({ length: count }, () => '?').join(', ');
+  const insertEvent = db.prepare(`INSERT INTO "events" (${quoted(EVENT_COLUMNS)}) VALUES (${marks(EVENT_COLUMNS.length)})`);
+  const insertExecution = db.prepare(`INSERT INTO "executions" (${quoted(EXECUTION_COLUMNS)}) VALUES (${marks(EXECUTION_COLUMNS.length)})`);
+  const markDone = db.prepare(`UPDATE "events" SET "status" = 'done' WHERE "id" = ? AND "status" = 'accepted'`);
+  const write = db.transaction((batch: WriteBatch) => {
+    for (const row of batch.events) insertEvent.run(...eventValues(row));
+    for (const row of batch.executions) insertExecution.run(...executionValues(row));
+    for (const id of batch.doneEventIds) markDone.run(id);
+  });
+  return async (batch) => write(batch);
+}
+
+function postgresWriter(dataSource: DataSource): BatchWriter {
+  const eventTypes = ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'text', 'text', 'text', 'varchar', 'text', 'text', 'varchar', 'varchar', 'text', 'int', 'varchar'];
+  const executionTypes = ['varchar', 'varchar', 'varchar', 'int', 'varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'varchar', 'int'];
+  const schema = dataSource.options.type === 'postgres' ? dataSource.options.schema : undefined;
+  const table = (name: string) => (schema ? `"${schema}"."${name}"` : `"${name}"`);
+  const insertSql = (name: string, columns: readonly string[], types: string[]) =>
+    `INSERT INTO ${table(name)} (${columns.map((column) => `"${column}"`).join(', ')}) SELECT * FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})`;
+  const insertEvents = insertSql('events', EVENT_COLUMNS, eventTypes);
+  const insertExecutions = insertSql('executions', EXECUTION_COLUMNS, executionTypes);
+  return (batch) =>
+    dataSource.transaction(async (manager) => {
+      if (batch.events.length > 0) await manager.query(insertEvents, columnsOf(batch.events.map(eventValues), EVENT_COLUMNS.length));
+      if (batch.executions.length > 0) await manager.query(insertExecutions, columnsOf(batch.executions.map(executionValues), EXECUTION_COLUMNS.length));
+      if (batch.doneEventIds.length > 0) {
+        await manager.query(`UPDATE ${table('events')} SET "status" = 'done' WHERE "id" = ANY($1::varchar[]) AND "status" = 'accepted'`, [batch.doneEventIds]);
+      }
+    });
+}
+
+/** Rows to one array per column, as unnest wants them. */
+function columnsOf(rows: SqlValue[][], width: number): SqlValue[][] {
+  const columns: SqlValue[][] = Array.from({ length: width }, () => []);
+  for (const row of rows) for (let i = 0; i < width; i += 1) columns[i].push(row[i]);
+  return columns;
+}
