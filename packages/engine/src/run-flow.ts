@@ -1,6 +1,7 @@
 // The executor loop: walks a compiled flow for one trigger output and reports every step. Pure: it
 // touches no server, store or queue, only the services it is given. On the hot path, so per run it
 // allocates one flag array, the template context and one record per node that runs.
+import { setMaxListeners } from 'node:events';
 import { TemplateError } from '@hookflow/flow-model';
 import type { RenderOptions, StepError, StepRecord, TemplateContext, TriggerOutput } from '@hookflow/flow-model';
 import type { CompiledFlow, CompiledNode } from './compile-flow';
@@ -12,6 +13,8 @@ import { redactInput } from './redact-input';
 import { cancelledError, toStepError } from './step-error';
 
 const NEVER_ABORTED = new AbortController().signal;
+// Shared by every run without a signal: many concurrent http tries listen to it at once.
+setMaxListeners(0, NEVER_ABORTED);
 
 export async function runFlow(options: RunFlowOptions): Promise<ExecutionResult> {
   const { compiled, signal, onStep } = options;

@@ -29,7 +29,7 @@ const UNKNOWN_KEY_TTL_MS = 5_000;
 
 @Injectable()
 export class FlowRuntimeService {
-  private readonly versions = new Map<string, RunnableVersion>();
+  private readonly versions = new Map<string, Promise<RunnableVersion | undefined>>();
   private readonly triggers = new Map<string, { trigger: LiveTrigger | null; until: number }>();
 
   constructor(
@@ -39,17 +39,26 @@ export class FlowRuntimeService {
   ) {}
 
   /** A compiled version, or undefined when the version no longer exists or no longer compiles. */
-  async runnableVersion(versionId: string): Promise<RunnableVersion | undefined> {
+  runnableVersion(versionId: string): Promise<RunnableVersion | undefined> {
+    // The promise is cached, so a burst of events for a new version compiles it once.
     const cached = this.versions.get(versionId);
     if (cached) return cached;
+    const loading = this.loadVersion(versionId);
+    if (this.versions.size >= MAX_VERSIONS) this.versions.delete(this.versions.keys().next().value ?? '');
+    this.versions.set(versionId, loading);
+    loading.then(
+      (runnable) => runnable ?? this.versions.delete(versionId),
+      () => this.versions.delete(versionId),
+    );
+    return loading;
+  }
+
+  private async loadVersion(versionId: string): Promise<RunnableVersion | undefined> {
     const row = await this.dataSource.getRepository(FlowVersionEntity).findOneBy({ id: versionId });
     if (!row) return undefined;
     const compiled = compileFlow({ flow: row.document, registry: this.registry });
     if (!compiled.ok) return undefined;
-    const runnable = { flowId: row.flowId, versionId: row.id, version: row.version, name: row.document.name, compiled: compiled.value };
-    if (this.versions.size >= MAX_VERSIONS) this.versions.delete(this.versions.keys().next().value ?? '');
-    this.versions.set(versionId, runnable);
-    return runnable;
+    return { flowId: row.flowId, versionId: row.id, version: row.version, name: row.document.name, compiled: compiled.value };
   }
 
   async liveTrigger(key: string): Promise<LiveTrigger | null> {
