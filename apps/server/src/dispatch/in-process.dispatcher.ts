@@ -7,6 +7,7 @@ import { LOGGER } from '../logging/logger';
 import { Dispatcher, JobHandler, type ExecutionJob } from './dispatcher';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const KEEP_PAYLOAD_WHILE_BELOW = 1_000;
 
 @Injectable()
 export class InProcessDispatcher extends Dispatcher implements BeforeApplicationShutdown {
@@ -27,7 +28,10 @@ export class InProcessDispatcher extends Dispatcher implements BeforeApplication
   }
 
   dispatch(job: ExecutionJob): void {
-    this.waiting.push(job);
+    // Past the high-water mark a waiting job keeps only its ids: the executor reads the event back
+    // from the store, so a long backlog costs a few bytes per event instead of its whole body.
+    const light = this.waiting.length - this.head >= KEEP_PAYLOAD_WHILE_BELOW;
+    this.waiting.push(light ? { eventId: job.eventId, executionId: job.executionId, flowVersionId: job.flowVersionId, retryOf: job.retryOf } : job);
     this.pump();
   }
 

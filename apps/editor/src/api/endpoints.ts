@@ -1,0 +1,45 @@
+// Every REST call the editor makes, one function each, named after what it does.
+import { deleteJson, postJson, putJson, queryString, requestJson } from './http';
+import type {
+  ExecutionDetail,
+  ExecutionStatsBucket,
+  ExecutionSummary,
+  FlowDetail,
+  FlowDocument,
+  FlowSummary,
+  FlowTemplate,
+  FlowVersion,
+  NodeTypeInfo,
+  Page,
+  StoredEvent,
+  TestRunRequest,
+  TestRunResult,
+} from './api-types';
+
+const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
+
+export const api = {
+  nodeTypes: () => requestJson<NodeTypeInfo[]>('/api/node-types'),
+  templates: () => requestJson<FlowTemplate[]>('/api/templates'),
+
+  flows: () => requestJson<FlowSummary[]>('/api/flows'),
+  flow: (id: string) => requestJson<FlowDetail>(flowPath(id)),
+  createFlow: (document: FlowDocument) => postJson<FlowDetail>('/api/flows', document),
+  saveFlow: (id: string, document: FlowDocument) => putJson<FlowDetail>(flowPath(id), document),
+  deleteFlow: (id: string) => deleteJson(flowPath(id)),
+  activateFlow: (id: string) => postJson<FlowDetail>(`${flowPath(id)}/activate`),
+  deactivateFlow: (id: string) => postJson<FlowDetail>(`${flowPath(id)}/deactivate`),
+  testRun: (id: string, request: TestRunRequest) => postJson<TestRunResult>(`${flowPath(id)}/test-run`, request),
+  testEventsUrl: (id: string) => `${flowPath(id)}/test-events`,
+
+  events: (query: { flowId: string; limit?: number; cursor?: string }) => requestJson<Page<StoredEvent>>(`/api/events${queryString(query)}`),
+  replayEvent: (id: string) => postJson<{ eventId: string }>(`/api/events/${encodeURIComponent(id)}/replay`),
+
+  executions: (query: { flowId: string; status?: string; limit?: number; cursor?: string }) =>
+    requestJson<Page<ExecutionSummary>>(`/api/executions${queryString(query)}`),
+  execution: (id: string) => requestJson<ExecutionDetail>(`/api/executions/${encodeURIComponent(id)}`),
+  retryExecution: (id: string) => postJson<{ executionId: string }>(`/api/executions/${encodeURIComponent(id)}/retry`),
+  executionStats: (query: { flowId: string; hours?: number }) =>
+    requestJson<{ buckets: ExecutionStatsBucket[] }>(`/api/executions/stats${queryString(query)}`),
+  flowVersion: (versionId: string) => requestJson<FlowVersion>(`/api/flow-versions/${encodeURIComponent(versionId)}`),
+};

@@ -1,0 +1,33 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { Route, Router, Switch } from 'wouter';
+import { FlowsPage } from '../flows-page/FlowsPage';
+import { LoadingState } from '../shared/LoadingState';
+import { NotFound } from './NotFound';
+import { useGuardedLocation } from './navigation-guard';
+
+// The flows list loads first; the canvas and the executions view are their own chunks.
+const EditorPage = lazy(() => import('../editor/EditorPage'));
+const ExecutionsPage = lazy(() => import('../executions/ExecutionsPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: false } },
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Router hook={useGuardedLocation}>
+        <Suspense fallback={<LoadingState label="Loading…" />}>
+          <Switch>
+            <Route path="/" component={FlowsPage} />
+            <Route path="/flows/:id">{(params) => <EditorPage key={params.id} flowId={params.id} />}</Route>
+            <Route path="/flows/:id/executions">{(params) => <ExecutionsPage flowId={params.id} />}</Route>
+            <Route path="/flows/:id/executions/:executionId">{(params) => <ExecutionsPage flowId={params.id} executionId={params.executionId} />}</Route>
+            <Route component={NotFound} />
+          </Switch>
+        </Suspense>
+      </Router>
+    </QueryClientProvider>
+  );
+}

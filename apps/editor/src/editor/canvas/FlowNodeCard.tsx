@@ -1,0 +1,65 @@
+// The one node component: any node type from the catalog, drawn from its label, icon and handles.
+// Memoized and reading only its own slice of the store, so dragging one of 200 nodes redraws one.
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { NodeIcon } from '../../shared/NodeIcon';
+import { useEditorStore } from '../store/editor-store-context';
+import type { EditorNode } from '../store/flow-mapping';
+import { mergeMessages } from '../store/issue-index';
+
+export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: NodeProps<EditorNode>) {
+  const entry = useEditorStore((state) => state.catalog?.entry(data.type, data.typeVersion) ?? state.catalog?.entry(data.type));
+  const problems = useEditorStore(useShallow((state) => mergeMessages(state.issues.byNode[id], state.serverIssues.byNode[id])));
+  const runStatus = useEditorStore((state) => state.run?.byNode[id]?.status);
+  const label = data.name || entry?.info.label || data.type;
+  const outputs = entry?.info.handles.outputs ?? ['main'];
+  const hasInput = (entry?.info.handles.inputs.length ?? 1) > 0;
+
+  return (
+    <div
+      className={`flow-node${selected ? ' selected' : ''}${problems.length > 0 ? ' invalid' : ''}${runStatus ? ` run-${runStatus}` : ''}${data.disabled ? ' disabled' : ''}`}
+      data-testid={`canvas-node-${id}`}
+      data-node-type={data.type}
+    >
+      {hasInput ? <Handle type="target" position={Position.Left} className="flow-handle" data-testid={`handle-${id}-in`} /> : null}
+      <div className={`flow-node-icon category-${(entry?.info.category ?? 'other').toLowerCase()}`}>
+        <NodeIcon icon={entry?.info.icon} />
+      </div>
+      <div className="flow-node-text">
+        <span className="flow-node-label">{label}</span>
+        <span className="flow-node-type">{entry?.info.label ?? `Unknown type "${data.type}"`}</span>
+      </div>
+      <div className="flow-node-badges">
+        {problems.length > 0 ? (
+          <span className="node-badge invalid" data-testid={`node-invalid-${id}`} title={problems.join('\n')} aria-label={`${problems.length} problem${problems.length === 1 ? '' : 's'}`}>
+            !
+          </span>
+        ) : null}
+        {runStatus ? (
+          <span className={`node-badge run run-${runStatus}`} data-testid={`node-status-${id}`} data-status={runStatus} aria-label={`Last run: ${runStatus}`} title={`Last run: ${runStatus}`}>
+            {RUN_MARKS[runStatus]}
+          </span>
+        ) : null}
+      </div>
+      {outputs.length === 1 ? <Handle type="source" position={Position.Right} className="flow-handle" data-testid={`handle-${id}-out`} /> : null}
+      {outputs.length > 1
+        ? outputs.map((output, index) => (
+            <Handle
+              key={output}
+              id={output}
+              type="source"
+              position={Position.Right}
+              className={`flow-handle flow-handle-named handle-${output}`}
+              style={{ top: `${((index + 1) * 100) / (outputs.length + 1)}%` }}
+              data-testid={`handle-${id}-${output}`}
+            >
+              <span className="flow-handle-label">{output}</span>
+            </Handle>
+          ))
+        : null}
+    </div>
+  );
+});
+
+const RUN_MARKS: Record<string, string> = { success: '✓', error: '✕', filtered: '⊘', skipped: '–' };

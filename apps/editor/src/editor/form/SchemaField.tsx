@@ -1,0 +1,31 @@
+// Picks the control for one schema: the form is generic, driven only by each node type's schema.
+import { alternativesOf, isAnySchema, isMapSchema, isObjectSchema, isRowsSchema, schemaTypes } from '../../catalog/json-schema';
+import { FieldFrame } from './FieldFrame';
+import type { FieldProps } from './field-props';
+import { MapField } from './MapField';
+import { ObjectFields } from './ObjectFields';
+import { RowsField } from './RowsField';
+import { BooleanField, EnumField, JsonField, NumberField, TextField } from './ScalarFields';
+import { UnionField } from './UnionField';
+
+export function SchemaField(props: FieldProps) {
+  const { schema } = props;
+  const types = schemaTypes(schema);
+  if (alternativesOf(schema).length > 0) return <UnionField {...props} />;
+  if (schema.enum) return <EnumField {...props} />;
+  if (isRowsSchema(schema)) return <RowsField {...props} />;
+  if (isObjectSchema(schema)) return <NestedObjectField {...props} />;
+  if (isMapSchema(schema)) return <MapField {...props} />;
+  if (types.length === 1 && types[0] === 'boolean') return <BooleanField {...props} />;
+  if (types.length === 1 && (types[0] === 'number' || types[0] === 'integer')) return <NumberField {...props} />;
+  if (types.includes('string') || isAnySchema(schema)) return <TextField {...props} />;
+  return <JsonField {...props} />;
+}
+
+function NestedObjectField({ id, path, schema, value, onChange, label, required, problems }: FieldProps) {
+  return (
+    <FieldFrame id={id} label={label} help={schema.description} required={required} problems={problems} group>
+      <ObjectFields idPrefix={id} path={path} schema={schema} value={value} onChange={onChange} />
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,65 @@
+// One node's panel: Settings (its form), Output (what the last run did there) and, for a webhook,
+// Requests (what reached its URL).
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { NodeIcon } from '../../shared/NodeIcon';
+import { useEditorStore } from '../store/editor-store-context';
+import { mergeMessages } from '../store/issue-index';
+import { RequestsTab } from '../webhook/RequestsTab';
+import { NodeRunResult } from './NodeRunResult';
+import { NodeSettings } from './NodeSettings';
+
+type Tab = 'settings' | 'output' | 'requests';
+
+export function NodePanel({ nodeId }: { nodeId: string }) {
+  const data = useEditorStore((state) => state.nodes.find((node) => node.id === nodeId)?.data);
+  const entry = useEditorStore((state) => (data ? state.catalog?.entry(data.type, data.typeVersion) ?? state.catalog?.entry(data.type) : undefined));
+  const runView = useEditorStore((state) => state.run?.byNode[nodeId]);
+  const readOnly = useEditorStore((state) => state.readOnly);
+  const problems = useEditorStore(useShallow((state) => mergeMessages(state.issues.byNode[nodeId], state.serverIssues.byNode[nodeId])));
+  const [tab, setTab] = useState<Tab>(runView ? 'output' : 'settings');
+  if (!data) return null;
+  const isTrigger = entry?.info.trigger === true;
+  const tabs: Array<{ id: Tab; label: string }> = [
+    { id: 'settings', label: 'Settings' },
+    { id: 'output', label: runView ? `Output (${runView.status})` : 'Output' },
+    ...(isTrigger && !readOnly ? [{ id: 'requests' as const, label: 'Requests' }] : []),
+  ];
+
+  return (
+    <div className="panel-body">
+      <div className="panel-heading">
+        <span className={`palette-icon category-${(entry?.info.category ?? 'other').toLowerCase()}`}>
+          <NodeIcon icon={entry?.info.icon} />
+        </span>
+        <div>
+          <h2 className="panel-title">{data.name || entry?.info.label || data.type}</h2>
+          <p className="muted small-text">
+            {entry?.info.label ?? data.type} · id <code>{nodeId}</code>
+          </p>
+        </div>
+      </div>
+      {problems.length > 0 ? (
+        <div className="problems" role="alert" data-testid="node-problems">
+          <ul>
+            {problems.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="tabs" role="tablist" aria-label="Node panel">
+        {tabs.map(({ id, label }) => (
+          <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`tabpanel-${id}`} className={tab === id ? 'active' : undefined} onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'settings' ? <NodeSettings nodeId={nodeId} data={data} entry={entry} readOnly={readOnly} /> : null}
+        {tab === 'output' ? <NodeRunResult view={runView} /> : null}
+        {tab === 'requests' ? <RequestsTab /> : null}
+      </div>
+    </div>
+  );
+}

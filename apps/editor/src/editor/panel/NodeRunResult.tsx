@@ -1,0 +1,33 @@
+import { formatDuration } from '../../shared/format';
+import { JsonTree } from '../../shared/JsonTree';
+import { StatusBadge } from '../../shared/StatusBadge';
+import type { NodeRunView } from '../store/run-view';
+
+export function NodeRunResult({ view }: { view: NodeRunView | undefined }) {
+  if (!view) return <p className="muted">This node has not run yet. Click “Test run” to run the flow on the sample.</p>;
+  const { step, status } = view;
+  return (
+    <div className="run-result" data-testid="node-run-result">
+      <p className="run-result-meta">
+        <StatusBadge status={status} testId="node-run-status" />
+        <span className="muted">
+          {formatDuration(step.durationMs)}
+          {step.attempts > 1 ? ` · ${step.attempts} attempts` : ''}
+          {step.handle && step.handle !== 'main' ? ` · output “${step.handle}”` : ''}
+        </span>
+      </p>
+      {step.error ? (
+        <div className="error-message" role="alert" data-testid="node-run-error">
+          <strong>{step.error.kind === 'config' ? 'Settings problem' : step.error.kind === 'template' ? 'Template problem' : 'Error'}: </strong>
+          {step.error.message}
+          {step.error.param ? <span className="muted"> (param “{step.error.param}”)</span> : null}
+        </div>
+      ) : null}
+      {status === 'filtered' ? <p className="muted">The conditions sent the data to the “{step.handle}” output, where nothing is connected: the run stopped here.</p> : null}
+      <h3 className="section-title">Input</h3>
+      <JsonTree value={step.input} label="Step input" testId="step-input" />
+      <h3 className="section-title">Output</h3>
+      <JsonTree value={step.output} label="Step output" testId="step-output" />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// The flow document and React Flow share field names; the only move is params & co. into `data`,
+// because one generic node component (type "hookflow") renders every node type.
+import type { FlowDocument } from '@hookflow/flow-model';
+import type { Edge, Node } from '@xyflow/react';
+
+export const CANVAS_NODE_TYPE = 'hookflow';
+
+export type FlowNodeData = {
+  type: string;
+  typeVersion: number;
+  name?: string;
+  params: Record<string, unknown>;
+  disabled?: boolean;
+};
+
+export type EditorNode = Node<FlowNodeData, typeof CANVAS_NODE_TYPE>;
+export type EditorEdge = Edge;
+
+export interface FlowContent {
+  name: string;
+  description?: string;
+  nodes: EditorNode[];
+  edges: EditorEdge[];
+}
+
+export function nodesFromDocument(document: Pick<FlowDocument, 'nodes'>): EditorNode[] {
+  return document.nodes.map((node) => ({
+    id: node.id,
+    type: CANVAS_NODE_TYPE,
+    position: { x: node.position?.x ?? 0, y: node.position?.y ?? 0 },
+    data: {
+      type: node.type,
+      typeVersion: node.typeVersion ?? 1,
+      params: node.params ?? {},
+      ...(node.name === undefined ? {} : { name: node.name }),
+      ...(node.disabled === undefined ? {} : { disabled: node.disabled }),
+    },
+  }));
+}
+
+export function edgesFromDocument(document: Pick<FlowDocument, 'edges'>): EditorEdge[] {
+  return (document.edges ?? []).map((edge) => ({
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    sourceHandle: edge.sourceHandle ?? null,
+    ...(edge.sourceHandle ? { label: edge.sourceHandle } : {}),
+  }));
+}
+
+export function toDocument(content: FlowContent): FlowDocument {
+  return {
+    name: content.name,
+    ...(content.description ? { description: content.description } : {}),
+    nodes: content.nodes.map(({ id, position, data }) => ({
+      id,
+      type: data.type,
+      typeVersion: data.typeVersion,
+      position: { x: Math.round(position.x), y: Math.round(position.y) },
+      params: data.params,
+      ...(data.name ? { name: data.name } : {}),
+      ...(data.disabled ? { disabled: true } : {}),
+    })),
+    edges: content.edges.map(({ id, source, target, sourceHandle }) => ({ id, source, target, sourceHandle: sourceHandle ?? null })),
+  };
+}

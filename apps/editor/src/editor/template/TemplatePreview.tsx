@@ -1,0 +1,36 @@
+import { isTemplate, renderTemplate, TemplateError } from '@hookflow/flow-model';
+import { useDeferredValue, useMemo } from 'react';
+import { useTemplateScope } from './template-scope';
+
+type Rendered = { ok: true; text: string } | { ok: false; message: string };
+
+/** The value a template renders to against the sample, or the template's error. */
+export function TemplatePreview({ source }: { source: string }) {
+  const { context, hasSample } = useTemplateScope();
+  const deferred = useDeferredValue(source);
+  const rendered = useMemo(() => (isTemplate(deferred) ? render(deferred, context) : null), [deferred, context]);
+  if (!rendered) return null;
+  if (!rendered.ok) {
+    return (
+      <div className="template-preview error" role="status" data-testid="template-error">
+        Template error: {rendered.message}
+      </div>
+    );
+  }
+  return (
+    <div className="template-preview" data-testid="template-preview">
+      <span className="template-preview-label">{hasSample ? 'Preview' : 'Preview (no sample yet)'}</span>
+      <code>{rendered.text}</code>
+    </div>
+  );
+}
+
+function render(source: string, context: Parameters<typeof renderTemplate>[1]): Rendered {
+  try {
+    const value = renderTemplate(source, context);
+    if (value === undefined) return { ok: true, text: '(no value)' };
+    return { ok: true, text: typeof value === 'string' ? value : JSON.stringify(value) };
+  } catch (error) {
+    return { ok: false, message: error instanceof TemplateError ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,110 @@
+// One execution on the canvas of the flow version it ran, each node with its status; read-only.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useMemo } from 'react';
+import { useLocation } from 'wouter';
+import type { CapturedRequest, ExecutionDetail, FlowVersion } from '../api/api-types';
+import { api } from '../api/endpoints';
+import { isRecord } from '../api/http';
+import { useCatalog } from '../api/queries';
+import { queryKeys } from '../api/query-keys';
+import type { EditorCatalog } from '../catalog/node-type-catalog';
+import { FlowCanvas } from '../editor/canvas/FlowCanvas';
+import { ConfigPanel } from '../editor/panel/ConfigPanel';
+import { createEditorStore } from '../editor/store/editor-store';
+import { EditorStoreProvider } from '../editor/store/editor-store-context';
+import { ErrorMessage } from '../shared/ErrorMessage';
+import { formatDuration, formatTime } from '../shared/format';
+import { LoadingState } from '../shared/LoadingState';
+import { StatusBadge } from '../shared/StatusBadge';
+
+export function ExecutionDetailView({ flowId, executionId }: { flowId: string; executionId: string }) {
+  const execution = useQuery({ queryKey: queryKeys.execution(executionId), queryFn: () => api.execution(executionId) });
+  const versionId = execution.data?.flowVersionId;
+  const version = useQuery({ queryKey: queryKeys.flowVersion(versionId ?? ''), queryFn: () => api.flowVersion(versionId ?? ''), enabled: Boolean(versionId), staleTime: Infinity });
+  const { catalog, error: catalogError } = useCatalog();
+  const error = execution.error ?? version.error ?? catalogError;
+
+  return (
+    <section className="execution-detail" aria-label="Execution">
+      {error ? <ErrorMessage error={error} title="Could not open the execution" /> : null}
+      {!error && (!execution.data || !version.data || !catalog) ? <LoadingState label="Loading the execution…" /> : null}
+      {execution.data ? <ExecutionHeader flowId={flowId} execution={execution.data} /> : null}
+      {execution.data && version.data && catalog ? <ExecutionCanvas execution={execution.data} version={version.data} catalog={catalog} /> : null}
+    </section>
+  );
+}
+
+function ExecutionHeader({ flowId, execution }: { flowId: string; execution: ExecutionDetail }) {
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  const retry = useMutation({
+    mutationFn: () => api.retryExecution(execution.id),
+    onSuccess: ({ executionId }) => {
+      void queryClient.invalidateQueries({ queryKey: ['executions', flowId] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.executionStats(flowId) });
+      navigate(`/flows/${flowId}/executions/${executionId}`);
+    },
+  });
+  return (
+    <div className="execution-header">
+      <StatusBadge status={execution.status} testId="execution-status" />
+      <span>
+        {formatTime(execution.startedAt)} · {formatDuration(execution.durationMs)} · version {execution.flowVersion}
+      </span>
+      <button type="button" className="button" onClick={() => retry.mutate()} disabled={retry.isPending || execution.status === 'running' || execution.status === 'queued'}>
+        {retry.isPending ? 'Retrying…' : 'Retry'}
+      </button>
+      {execution.error ? (
+        <p className="error-message execution-error" role="alert">
+          {execution.error.nodeId ? <strong>{execution.error.nodeId}: </strong> : null}
+          {execution.error.message}
+        </p>
+      ) : null}
+      <ErrorMessage error={retry.error} title="Could not retry" />
+    </div>
+  );
+}
+
+function ExecutionCanvas({ execution, version, catalog }: { execution: ExecutionDetail; version: FlowVersion; catalog: EditorCatalog }) {
+  const store = useMemo(() => {
+    const made = createEditorStore({ flowId: version.flowId, document: version.document, catalog, readOnly: true });
+    made.getState().setRun({ status: execution.status, steps: execution.steps, durationMs: execution.durationMs ?? undefined, error: execution.error?.message });
+    const sample = sampleFromTrigger(execution);
+    if (sample) made.getState().setSample(sample);
+    const firstFailed = execution.steps.find((step) => step.status === 'error') ?? execution.steps[execution.steps.length - 1];
+    if (firstFailed) made.getState().selectNode(firstFailed.nodeId);
+    return made;
+  }, [execution, version, catalog]);
+  return (
+    <EditorStoreProvider store={store}>
+      <ReactFlowProvider>
+        <div className="execution-body">
+          <div className="canvas-column">
+            <FlowCanvas />
+          </div>
+          <ConfigPanel />
+        </div>
+      </ReactFlowProvider>
+    </EditorStoreProvider>
+  );
+}
+
+/** The trigger's output is the request the run started from: templates preview against it. */
+function sampleFromTrigger(execution: ExecutionDetail): CapturedRequest | null {
+  const output = execution.steps[0]?.output;
+  if (!isRecord(output) || typeof output.method !== 'string') return null;
+  return {
+    id: execution.eventId,
+    method: output.method,
+    headers: isRecord(output.headers) ? stringValues(output.headers) : {},
+    query: {},
+    body: output.body,
+    receivedAt: typeof output.receivedAt === 'string' ? output.receivedAt : execution.startedAt,
+  };
+}
+
+function stringValues(record: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}

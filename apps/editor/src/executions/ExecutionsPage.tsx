@@ -1,0 +1,38 @@
+// /flows/:id/executions[/:executionId]: a flow's runs, a chart of the last 24 h, and one run on
+// the canvas of the version it ran. Loaded on demand (React.lazy) to keep the first load small.
+import { Link } from 'wouter';
+import { useFlow } from '../api/queries';
+import { AppHeader } from '../shared/AppHeader';
+import { ExecutionDetailView } from './ExecutionDetailView';
+import { ExecutionList } from './ExecutionList';
+import { ExecutionsChart } from './ExecutionsChart';
+
+export default function ExecutionsPage({ flowId, executionId }: { flowId: string; executionId?: string }) {
+  const flow = useFlow(flowId);
+  return (
+    <div className="app">
+      <AppHeader
+        title={
+          <>
+            <Link href={`/flows/${flowId}`} className="header-link">
+              {flow.data?.name ?? 'Flow'}
+            </Link>
+            <span className="muted"> / Executions</span>
+          </>
+        }
+      >
+        <Link href={`/flows/${flowId}`} className="button">
+          Open editor
+        </Link>
+      </AppHeader>
+      <main className={executionId ? 'executions-layout with-detail' : 'executions-layout'}>
+        <section className="executions-side" aria-label="Executions">
+          <h1 className="page-title">Executions</h1>
+          <ExecutionsChart flowId={flowId} />
+          <ExecutionList flowId={flowId} selectedId={executionId} />
+        </section>
+        {executionId ? <ExecutionDetailView key={executionId} flowId={flowId} executionId={executionId} /> : null}
+      </main>
+    </div>
+  );
+}

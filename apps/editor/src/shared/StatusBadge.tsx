@@ -1,0 +1,19 @@
+const LABELS: Record<string, string> = {
+  success: 'Success',
+  filtered: 'Filtered',
+  error: 'Error',
+  skipped: 'Skipped',
+  queued: 'Queued',
+  running: 'Running',
+  accepted: 'Accepted',
+  done: 'Done',
+  rejected: 'Rejected',
+};
+
+export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
+  return (
+    <span className={`status-badge status-${status}`} data-testid={testId} data-status={status}>
+      {LABELS[status] ?? status}
+    </span>
+  );
+}
