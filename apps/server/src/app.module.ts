@@ -4,6 +4,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { SETTINGS, type Settings } from './config/settings';
+import { InlineSecretResolver } from './credentials/inline-secret-resolver';
+import { SecretResolver } from './credentials/secret-resolver';
 import { Dispatcher, JobHandler } from './dispatch/dispatcher';
 import { InProcessDispatcher } from './dispatch/in-process.dispatcher';
 import { RecoveryService } from './dispatch/recovery.service';
@@ -64,6 +66,7 @@ export class AppModule {
         IntakeService,
         TestListenService,
         RecoveryService,
+        { provide: SecretResolver, useClass: InlineSecretResolver },
         { provide: JobHandler, useClass: ExecutorService },
         { provide: Dispatcher, useClass: InProcessDispatcher },
       ],
