@@ -11,6 +11,10 @@ import { createInterface } from 'node:readline';
 const root = resolve(import.meta.dirname, '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+// The API needs a session or a key: the bench server makes its owner from the environment, signs in
+// and uses an API key, as a deploy script would.
+const owner = { email: 'bench@hookflow.local', password: 'bench-owner-password' };
+let apiKey;
 
 function orderBody(i) {
   // ~1 KB order; every fifth is small, so about 80% pass the "total > 100" filter.
@@ -28,7 +32,7 @@ function forkServer(file) {
 
 function startHookflow(dataDir) {
   const child = spawn(process.execPath, [join(root, 'apps/server/dist/main.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', EXECUTION_CONCURRENCY: process.env.EXECUTION_CONCURRENCY ?? '64' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', OWNER_EMAIL: owner.email, OWNER_PASSWORD: owner.password, EXECUTION_CONCURRENCY: process.env.EXECUTION_CONCURRENCY ?? '64' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((ok, fail) => {
@@ -44,9 +48,20 @@ function startHookflow(dataDir) {
 }
 
 async function api(base, method, path, body) {
-  const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const headers = { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
+  const res = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return res.json();
+}
+
+/** Signs in as the bench owner and makes the API key every later call sends. */
+async function signIn(base) {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+  if (!login.ok) throw new Error(`sign-in: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.getSetCookie().find((line) => line.startsWith('hookflow_session=')).split(';')[0];
+  const created = await fetch(`${base}/api/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-hookflow-csrf': '1' }, body: JSON.stringify({ name: 'bench' }) });
+  if (!created.ok) throw new Error(`API key: ${created.status} ${await created.text()}`);
+  apiKey = (await created.json()).key;
 }
 
 async function activeFlow(base, document) {
@@ -97,6 +112,7 @@ async function main() {
   const sink = await forkServer('sink-server.mjs');
   const hookflow = await startHookflow(dataDir);
   try {
+    await signIn(hookflow.url);
     const intakeOnly = await activeFlow(hookflow.url, { name: 'bench intake', nodes: [{ id: 'hook', type: 'webhook', params: { method: 'POST' } }], edges: [] });
     console.log('hookflow durable intake (webhook-only flow)');
     results.intake = summary(await load(intakeOnly.url));

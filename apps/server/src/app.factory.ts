@@ -1,5 +1,6 @@
 // Builds the HTTP application; used by main.ts and by the tests, so both run the same server.
 import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -21,6 +22,8 @@ export async function createApp({ settings, logger }: { settings: Settings; logg
   // parsed by intake; API routes parse JSON in their pipes.
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: settings.MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
+  // Session cookies of the auth capability (src/auth).
+  await app.register(fastifyCookie);
   app.useGlobalFilters(new HttpExceptionFilter(logger));
   const editorDir = app.get<string | undefined>(EDITOR_DIR);
   // wildcard: false registers one route per built file, leaving other paths to the page route.

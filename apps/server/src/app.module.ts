@@ -3,9 +3,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
+import { authControllers, authProviders } from './auth/auth.providers';
 import { SETTINGS, type Settings } from './config/settings';
-import { InlineSecretResolver } from './credentials/inline-secret-resolver';
-import { SecretResolver } from './credentials/secret-resolver';
+import { CredentialsModule } from './credentials/credentials.module';
 import { Dispatcher, JobHandler } from './dispatch/dispatcher';
 import { InProcessDispatcher } from './dispatch/in-process.dispatcher';
 import { RecoveryService } from './dispatch/recovery.service';
@@ -16,6 +16,10 @@ import { EventsController } from './events/events.controller';
 import { ExecutionsController } from './executions/executions.controller';
 import { ExecutionsService } from './executions/executions.service';
 import { ExecutorService } from './executions/executor.service';
+import { ErrorFlowService } from './executions/error-flow.service';
+import { FailedExecutionsController } from './executions/failed-executions.controller';
+import { FailedExecutionsService } from './executions/failed-executions.service';
+import { ReplayService } from './executions/replay.service';
 import { FlowsController } from './flows/flows.controller';
 import { FlowVersionsController } from './flows/flow-versions.controller';
 import { FlowsService } from './flows/flows.service';
@@ -23,6 +27,7 @@ import { TestRunService } from './flows/test-run.service';
 import { HealthController } from './health/health.controller';
 import { IntakeController } from './intake/intake.controller';
 import { IntakeService } from './intake/intake.service';
+import { TriggerGuardService } from './intake/verification/trigger-guard.service';
 import { LOGGER } from './logging/logger';
 import { NodeTypesController } from './node-types/node-types.controller';
 import { RuntimeModule } from './runtime/runtime.module';
@@ -31,6 +36,7 @@ import { TestListenController } from './test-listen/test-listen.controller';
 import { TestListenService } from './test-listen/test-listen.service';
 import { dataSourceOptions } from './storage/data-source-options';
 import { StoreService } from './storage/store.service';
+import { DedupePurgeService } from './storage/dedupe-purge.service';
 
 @Module({})
 export class AppModule {
@@ -44,14 +50,17 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 2, retryDelay: 500 }),
         { module: ConfigHolder, global: true, providers: [config, log, editorDir], exports: [config, log, editorDir] },
         RuntimeModule,
+        CredentialsModule,
       ],
       controllers: [
+        ...authControllers,
         IntakeController,
         TestListenController,
         FlowsController,
         FlowVersionsController,
         TemplatesController,
         ExecutionsController,
+        FailedExecutionsController,
         EventsController,
         NodeTypesController,
         HealthController,
@@ -59,14 +68,19 @@ export class AppModule {
         EditorController,
       ],
       providers: [
+        ...authProviders,
         StoreService,
         FlowsService,
         TestRunService,
         ExecutionsService,
+        FailedExecutionsService,
+        ReplayService,
+        ErrorFlowService,
         IntakeService,
+        TriggerGuardService,
+        DedupePurgeService,
         TestListenService,
         RecoveryService,
-        { provide: SecretResolver, useClass: InlineSecretResolver },
         { provide: JobHandler, useClass: ExecutorService },
         { provide: Dispatcher, useClass: InProcessDispatcher },
       ],

@@ -4,12 +4,13 @@
 // step it costs a fraction of what fetch's web streams and abort signals do.
 import type { HttpClient, HttpRequest, HttpResponse, HttpRetryPolicy } from './node-type';
 import { NodeConfigError, NodeRuntimeError } from './node-errors';
-import { undiciTransport, fetchTransport, type HttpTransport, type TransportResponse } from './http-transport';
+import { undiciTransport, fetchTransport, type HttpTransport, type OutboundTransportOptions, type TransportResponse } from './http-transport';
+import { findOutboundRefusal } from './outbound-guard-connector';
 
 const DEFAULT_MAX_DELAY_MS = 60_000;
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const send: HttpTransport = options.fetch ? fetchTransport(options.fetch) : undiciTransport();
+  const send: HttpTransport = options.fetch ? fetchTransport(options.fetch) : undiciTransport(options);
   const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
 
@@ -28,11 +29,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       let outcome: TryOutcome;
       try {
         const res = await send({ url, method, headers: req.headers, body: req.body, timeoutMs: req.timeoutMs, signal });
-        outcome = readOutcome(res, attempt < maxAttempts);
+        outcome = readOutcome(res, attempt < maxAttempts, policy?.retryOnStatus ?? isRetryableStatus);
       } catch (err) {
         throwIfCancelled(signal, target, attempt);
+        // A refused address stays refused: not retried, and its message says how to allow it.
+        const refusal = findOutboundRefusal(err);
+        if (refusal) throw new NodeRuntimeError(`request to ${target} ${refusal.message}`, { retryable: false, attempts: attempt });
         const reason = isTimeout(err) ? `timed out after ${req.timeoutMs}ms` : networkErrorMessage(err);
-        if (attempt >= maxAttempts) {
+        if (attempt >= maxAttempts || policy?.retryOnNetworkError === false) {
           const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`;
           throw new NodeRuntimeError(`request to ${target} failed after ${tries}: ${reason}`, {
             retryable: true,
@@ -92,8 +96,8 @@ function buildUrl(req: HttpRequest): URL {
   return url;
 }
 
-function readOutcome(res: TransportResponse, mayRetry: boolean): TryOutcome {
-  if (mayRetry && isRetryableStatus(res.status)) return { done: false, retryAfter: res.headers['retry-after'] ?? null };
+function readOutcome(res: TransportResponse, mayRetry: boolean, retryable: (status: number) => boolean): TryOutcome {
+  if (mayRetry && retryable(res.status)) return { done: false, retryAfter: res.headers['retry-after'] ?? null };
   return { done: true, response: { status: res.status, headers: res.headers, body: parseBody(res.text, res.headers['content-type']) } };
 }
 
@@ -164,7 +168,7 @@ type TryOutcome =
   | { done: true; response: Omit<HttpResponse, 'attempts'> }
   | { done: false; retryAfter: string | null };
 
-export interface HttpClientOptions {
+export interface HttpClientOptions extends OutboundTransportOptions {
   /** Send through this fetch instead of undici's request API (tests, custom agents). */
   fetch?: typeof fetch;
   /** Waits between tries; rejects when the signal aborts. Injected in tests to record waits. */

@@ -1,6 +1,8 @@
 // One HTTP try: send a request, read the whole response. Two implementations: undici's request
 // API on a shared keep-alive agent (the default), and any fetch (tests, hosts with their own).
 import { Agent, interceptors, request, type Dispatcher } from 'undici';
+import { createOutboundGuard, type OutboundGuardOptions } from './outbound-guard';
+import { guardedConnector, type ResolveAll } from './outbound-guard-connector';
 
 export interface TransportRequest {
   url: URL;
@@ -23,12 +25,20 @@ export type HttpTransport = (req: TransportRequest) => Promise<TransportResponse
 const MAX_REDIRECTS = 5;
 let sharedDispatcher: Dispatcher | undefined;
 
-function dispatcher(): Dispatcher {
-  sharedDispatcher ??= new Agent({ keepAliveTimeout: 10_000, connections: 256 }).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
-  return sharedDispatcher;
+/** The default policy (metadata refused, private allowed) shares one agent across clients. */
+function dispatcher(guard: OutboundTransportOptions): Dispatcher {
+  if (guard.outbound === undefined && guard.resolveAll === undefined) return (sharedDispatcher ??= newDispatcher(guard));
+  return newDispatcher(guard);
 }
 
-export function undiciTransport(): HttpTransport {
+function newDispatcher({ outbound, resolveAll }: OutboundTransportOptions): Dispatcher {
+  // Redirects are followed by the agent itself, so every hop opens its socket through the guard.
+  const connect = guardedConnector({ guard: createOutboundGuard(outbound), resolveAll });
+  return new Agent({ keepAliveTimeout: 10_000, connections: 256, connect }).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
+}
+
+export function undiciTransport(options: OutboundTransportOptions = {}): HttpTransport {
+  const agent = dispatcher(options);
   return async ({ url, method, headers, body, timeoutMs, signal }) => {
     // One controller and one timer per try: the whole try (headers and body) has timeoutMs.
     const controller = new AbortController();
@@ -36,7 +46,7 @@ export function undiciTransport(): HttpTransport {
     const onCallerAbort = (): void => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      const res = await request(url, { method, headers, body, signal: controller.signal, dispatcher: dispatcher() });
+      const res = await request(url, { method, headers, body, signal: controller.signal, dispatcher: agent });
       const out: Record<string, string> = {};
       for (const [name, value] of Object.entries(res.headers)) {
         if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -69,4 +79,11 @@ export function fetchTransport(doFetch: typeof fetch): HttpTransport {
     });
     return { status: res.status, headers: out, text: await res.text() };
   };
+}
+
+export interface OutboundTransportOptions {
+  /** Which addresses may be reached; default: everything but cloud metadata and link-local. */
+  outbound?: OutboundGuardOptions;
+  /** Name resolution (tests inject one); default dns.lookup. */
+  resolveAll?: ResolveAll;
 }

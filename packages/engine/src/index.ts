@@ -7,3 +7,5 @@ export * from './compile-flow';
 export * from './run-flow';
 export * from './test-harness';
 export * from './redact-input';
+export * from './outbound-guard';
+export * from './outbound-guard-connector';

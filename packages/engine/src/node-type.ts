@@ -51,6 +51,10 @@ export interface HttpRetryPolicy {
   backoffMs: number;
   /** Upper bound for one wait, Retry-After included. */
   maxDelayMs?: number;
+  /** Which answer statuses are worth another try; default 408, 429 and 5xx. */
+  retryOnStatus?: (status: number) => boolean;
+  /** Whether network errors and timeouts are tried again; default true. */
+  retryOnNetworkError?: boolean;
 }
 
 export interface HttpRequest {

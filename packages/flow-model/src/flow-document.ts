@@ -48,6 +48,17 @@ export const FlowDocumentSchema = z
     description: z.string().max(2000).optional(),
     nodes: z.array(FlowNodeSchema).max(MAX_FLOW_NODES),
     edges: z.array(FlowEdgeSchema).max(MAX_FLOW_EDGES).default([]),
+    settings: z
+      .object({
+        onErrorFlowId: z
+          .string()
+          .min(1)
+          .max(36)
+          .optional()
+          .meta({ description: 'A flow that runs with { flow, execution, error } as its trigger body whenever an execution of this flow fails.' }),
+      })
+      .optional()
+      .meta({ title: 'Flow settings' }),
   })
   .meta({ title: 'Hookflow flow', description: 'A webhook-driven flow: one trigger node and the graph of nodes it feeds.' });
 

@@ -7,3 +7,5 @@ export * from './http/http.node';
 export * from './slack/slack.node';
 export { DEFAULT_SLACK_API_URL, slackApiUrl, type SlackChatOutput } from './slack/slack-chat';
 export { buildNestedObject } from './shared/build-nested-object';
+export * from './webhook/webhook-auth.params';
+export * from './webhook/webhook-guards.params';

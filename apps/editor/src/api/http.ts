@@ -1,6 +1,7 @@
 // The one way the editor talks to the server: relative URLs (same origin in production, the Vite
 // proxy in development) and errors that carry the server's own words.
 import type { ValidationIssue } from '@hookflow/flow-model';
+import { notifyUnauthorized } from '../auth/unauthorized-signal';
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -19,6 +20,9 @@ export async function requestJson<T>(path: string, init: RequestInit = {}): Prom
   const headers = new Headers(init.headers);
   if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
   headers.set('accept', 'application/json');
+  // The server refuses changing requests made with the session cookie unless this header comes
+  // along: other sites cannot add it, so they cannot act in a signed-in person's name.
+  headers.set('x-hookflow-csrf', '1');
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers });
@@ -26,6 +30,8 @@ export async function requestJson<T>(path: string, init: RequestInit = {}): Prom
     throw new ApiError({ status: 0, message: `Cannot reach the Hookflow server (${errorText(error)}).` });
   }
   const text = await response.text();
+  // A 401 from the sign-in routes is a wrong password; from any other, the session has ended.
+  if (response.status === 401 && !path.startsWith('/api/auth/')) notifyUnauthorized();
   if (!response.ok) throw toApiError(response, parseBody(text));
   // The server's answers are trusted to match the contract they are typed with (204: null).
   const value: T = JSON.parse(text === '' ? 'null' : text);

@@ -9,6 +9,8 @@ import { useGuardedLocation } from './navigation-guard';
 // The flows list loads first; the canvas and the executions view are their own chunks.
 const EditorPage = lazy(() => import('../editor/EditorPage'));
 const ExecutionsPage = lazy(() => import('../executions/ExecutionsPage'));
+const CredentialsPage = lazy(() => import('../credentials/CredentialsPage'));
+const ApiKeysPage = lazy(() => import('../auth/ApiKeysPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: false } },
@@ -21,9 +23,11 @@ export function App() {
         <Suspense fallback={<LoadingState label="Loading…" />}>
           <Switch>
             <Route path="/" component={FlowsPage} />
+            <Route path="/credentials" component={CredentialsPage} />
             <Route path="/flows/:id">{(params) => <EditorPage key={params.id} flowId={params.id} />}</Route>
             <Route path="/flows/:id/executions">{(params) => <ExecutionsPage flowId={params.id} />}</Route>
             <Route path="/flows/:id/executions/:executionId">{(params) => <ExecutionsPage flowId={params.id} executionId={params.executionId} />}</Route>
+            <Route path="/settings/api-keys" component={ApiKeysPage} />
             <Route component={NotFound} />
           </Switch>
         </Suspense>

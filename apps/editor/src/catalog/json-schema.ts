@@ -23,6 +23,8 @@ export interface JsonSchema {
   maxItems?: number;
   pattern?: string;
   writeOnly?: boolean;
+  /** "x-credential-types": a credential id field that fits only these stored credential types. */
+  credentialTypes?: string[];
 }
 
 /** Reads an unknown value as a schema, keeping only the keywords understood here. */
@@ -49,6 +51,8 @@ export function toJsonSchema(value: unknown): JsonSchema {
   }
   if (typeof value.pattern === 'string') schema.pattern = value.pattern;
   if (value.writeOnly === true) schema.writeOnly = true;
+  const credentialTypes = value['x-credential-types'];
+  if (Array.isArray(credentialTypes)) schema.credentialTypes = credentialTypes.filter((type) => typeof type === 'string');
   return schema;
 }
 

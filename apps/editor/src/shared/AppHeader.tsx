@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
+import { UserMenu } from '../auth/UserMenu';
 
 export function AppHeader({ children, title }: { children?: ReactNode; title?: ReactNode }) {
   return (
@@ -8,8 +9,12 @@ export function AppHeader({ children, title }: { children?: ReactNode; title?: R
         <span className="brand-mark" aria-hidden="true" />
         Hookflow
       </Link>
+      <nav className="app-header-nav" aria-label="Main">
+        <Link href="/credentials">Credentials</Link>
+      </nav>
       {title ? <div className="app-header-title">{title}</div> : null}
       <div className="app-header-actions">{children}</div>
+      <UserMenu />
     </header>
   );
 }

@@ -1,7 +1,10 @@
 // Typed settings, read once from the environment at start-up and validated: a wrong value stops
 // the process with a message naming the variable, rather than failing later.
 import { resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
+import { allowlistEntryProblem } from '@hookflow/engine';
 import { z } from 'zod';
+import { decodeEncryptionKey, ENCRYPTION_KEY_HINT } from '../credentials/encryption-key-format';
 
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -28,6 +31,41 @@ export const SettingsSchema = z.object({
     .describe('SQLite fsync policy: FULL survives power loss; NORMAL survives process crashes only.'),
   EDITOR_DIR: z.string().optional().describe('Folder of the built editor; default apps/editor/dist.'),
   SLACK_API_URL: z.string().url().default('https://slack.com/api/').describe('Base URL of the Slack Web API (tests point it at a fake).'),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => decodeEncryptionKey(value) !== undefined, ENCRYPTION_KEY_HINT)
+    .optional()
+    .describe('Key of stored credentials (32 bytes, hex or base64); unset: generated once into DATA_DIR/encryption.key.'),
+  OUTBOUND_DENY_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('Also refuse outbound calls (http, slack) to private and loopback addresses; cloud metadata is always refused.'),
+  OUTBOUND_ALLOWLIST: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+    .superRefine((entries, issue) => {
+      for (const entry of entries) {
+        const problem = allowlistEntryProblem(entry);
+        if (problem) issue.addIssue({ code: 'custom', message: problem });
+      }
+    })
+    .describe('Comma-separated CIDRs, IPs or host names (*.example.com) outbound calls may always reach.'),
+  OWNER_EMAIL: z.email().optional().describe('Creates the owner account at first start (with OWNER_PASSWORD) when no user exists yet.'),
+  OWNER_PASSWORD: z.string().min(8).max(256).optional().describe('Password of the owner created from OWNER_EMAIL; at least 8 characters.'),
+  SESSION_TTL_HOURS: integer(168, 1, 24 * 365).describe('How long a sign-in lasts before the editor asks again.'),
+  COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false'])
+    .default('auto')
+    .describe('Mark the session cookie Secure (HTTPS only); auto: when PUBLIC_URL starts with https.'),
+  LOGIN_MAX_ATTEMPTS: integer(10, 1, 10_000).describe('Failed sign-ins allowed per IP address and per email within LOGIN_WINDOW_MINUTES.'),
+  LOGIN_WINDOW_MINUTES: integer(15, 1, 24 * 60).describe('Window of the sign-in attempt limit; answers 429 with Retry-After once used up.'),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .refine((list) => splitList(list).every(isAddressOrRange), 'must be a comma-separated list of IP addresses or CIDR ranges')
+    .describe('Proxies whose X-Forwarded-For is believed when checking a trigger\'s IP allowlist; default none.'),
 });
 
 export type Settings = z.output<typeof SettingsSchema> & { publicUrl: string; dataDir: string };
@@ -44,8 +82,22 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     throw new SettingsError(`Invalid settings:\n  ${lines.join('\n  ')}`);
   }
   const settings = parsed.data;
+  if ((settings.OWNER_EMAIL === undefined) !== (settings.OWNER_PASSWORD === undefined)) {
+    throw new SettingsError('Invalid settings:\n  OWNER_EMAIL and OWNER_PASSWORD go together: set both or neither');
+  }
   const publicUrl = (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, '');
   return { ...settings, publicUrl, dataDir: resolve(settings.DATA_DIR) };
 }
 
 export const SETTINGS = Symbol('SETTINGS');
+
+export function splitList(list: string): string[] {
+  return list
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function isAddressOrRange(value: string): boolean {
+  return ipaddr.isValid(value) || ipaddr.isValidCIDR(value);
+}

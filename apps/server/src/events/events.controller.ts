@@ -14,7 +14,7 @@ import { rawBytes, readBody } from '../storage/event-body';
 
 const EventQuerySchema = PageQuerySchema.extend({
   flowId: z.string().optional(),
-  status: z.enum(['accepted', 'done', 'rejected']).optional(),
+  status: z.enum(['accepted', 'done', 'rejected', 'duplicate', 'dropped']).optional(),
 });
 
 @ApiTags('events')
@@ -43,6 +43,7 @@ export class EventsController {
       headers: event.headers,
       query: event.query,
       raw: event.rawBody ? rawBytes(event) : undefined,
+      callerVerified: event.status !== 'rejected',
     });
   }
 

@@ -11,7 +11,7 @@ import { readBody } from '../storage/event-body';
 import { toExecutionDto, toExecutionSummary, type ExecutionDto, type ExecutionSummaryDto } from './execution-dto';
 
 const HOUR = 3_600_000;
-const SUMMARY_COLUMNS = ['id', 'flowId', 'flowVersionId', 'flowVersion', 'eventId', 'retryOf', 'status', 'error', 'startedAt', 'finishedAt', 'durationMs'];
+export const SUMMARY_COLUMNS = ['id', 'flowId', 'flowVersionId', 'flowVersion', 'eventId', 'retryOf', 'status', 'error', 'startedAt', 'finishedAt', 'durationMs'];
 
 export interface ExecutionQuery {
   flowId?: string;
@@ -68,7 +68,7 @@ export class ExecutionsService {
   }
 
   /** A short line per event ("POST {"order":{"id":...") so lists can show what triggered a run. */
-  private async triggerSummaries(eventIds: string[]): Promise<Map<string, string>> {
+  async triggerSummaries(eventIds: string[]): Promise<Map<string, string>> {
     if (eventIds.length === 0) return new Map();
     const rows: Array<{ id: string; method: string; body: string }> = await this.dataSource
       .getRepository(EventEntity)

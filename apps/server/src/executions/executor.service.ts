@@ -2,17 +2,18 @@
 // execution with every step. The record and the event's "done" mark share one group commit.
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { runFlow } from '@hookflow/engine';
+import { runFlow, type ExecutionResult } from '@hookflow/engine';
 import type { StepRecord, TriggerOutput } from '@hookflow/flow-model';
 import type { Logger } from 'pino';
 import { JobHandler, type ExecutionJob } from '../dispatch/dispatcher';
 import { LOGGER } from '../logging/logger';
 import { EngineServicesFactory } from '../runtime/engine-services';
-import { FlowRuntimeService } from '../runtime/flow-runtime.service';
+import { FlowRuntimeService, type RunnableVersion } from '../runtime/flow-runtime.service';
 import { toTriggerOutput } from '../runtime/trigger-output';
 import { EventEntity, type ExecutionEntity } from '../storage/entities';
 import { readBody } from '../storage/event-body';
 import { StoreService } from '../storage/store.service';
+import { ErrorFlowService } from './error-flow.service';
 
 @Injectable()
 export class ExecutorService extends JobHandler {
@@ -21,6 +22,7 @@ export class ExecutorService extends JobHandler {
     private readonly store: StoreService,
     private readonly runtime: FlowRuntimeService,
     private readonly services: EngineServicesFactory,
+    private readonly errorFlows: ErrorFlowService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     super();
@@ -41,21 +43,13 @@ export class ExecutorService extends JobHandler {
       trigger: loaded.trigger,
       services: this.services.forExecution(ids),
     });
-    const row: ExecutionEntity = {
-      id: job.executionId,
-      flowId: runnable.flowId,
-      flowVersionId: runnable.versionId,
-      flowVersion: runnable.version,
-      eventId: job.eventId,
-      retryOf: job.retryOf ?? null,
-      status: result.status,
-      steps: JSON.stringify(withoutTriggerOutput(result.steps)),
-      error: result.error ? JSON.stringify(result.error) : null,
-      startedAt: result.startedAt,
-      finishedAt: new Date().toISOString(),
-      durationMs: Math.round(result.durationMs),
-    };
+    const row = executionRow({ job, runnable, result });
+    const notification = await this.errorFlows.eventFor({ runnable, executionId: job.executionId, eventId: job.eventId, result });
+    // The notification's event commits before the execution: a crash in between runs the event
+    // (and notifies) again rather than never.
+    if (notification) await this.store.write({ kind: 'event', row: notification.row });
     await this.store.write({ kind: 'execution', row, markEventDone: job.retryOf === undefined });
+    if (notification) this.errorFlows.dispatch(notification);
     const level = result.status === 'error' ? 'warn' : 'debug';
     this.logger[level]({ ...ids, status: result.status, durationMs: row.durationMs, error: result.error?.message }, 'execution finished');
   }
@@ -66,6 +60,23 @@ export class ExecutorService extends JobHandler {
     const trigger = toTriggerOutput({ ...event, body: readBody(event) });
     return { trigger, flowVersionId: job.flowVersionId ?? event.flowVersionId };
   }
+}
+
+function executionRow({ job, runnable, result }: { job: ExecutionJob; runnable: RunnableVersion; result: ExecutionResult }): ExecutionEntity {
+  return {
+    id: job.executionId,
+    flowId: runnable.flowId,
+    flowVersionId: runnable.versionId,
+    flowVersion: runnable.version,
+    eventId: job.eventId,
+    retryOf: job.retryOf ?? null,
+    status: result.status,
+    steps: JSON.stringify(withoutTriggerOutput(result.steps)),
+    error: result.error ? JSON.stringify(result.error) : null,
+    startedAt: result.startedAt,
+    finishedAt: new Date().toISOString(),
+    durationMs: Math.round(result.durationMs),
+  };
 }
 
 /**

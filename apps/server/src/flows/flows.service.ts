@@ -9,6 +9,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/domai
 import { EventEntity, ExecutionEntity, FlowEntity, FlowVersionEntity } from '../storage/entities';
 import { StoreService } from '../storage/store.service';
 import { FlowRuntimeService, triggerNodeOf } from '../runtime/flow-runtime.service';
+import { keepStoredSecrets, redactFlowSecrets } from './flow-secrets';
 import { toFlowDto, toFlowSummary, type FlowDto, type FlowSummaryDto, type TriggerInfo } from './flow-dto';
 
 const DAY = 86_400_000;
@@ -52,7 +53,7 @@ export class FlowsService {
 
   async get(id: string): Promise<FlowDto> {
     const flow = await this.find(id);
-    return toFlowDto(flow, this.triggersOf(flow), this.testUrlOf(flow), this.check(flow.document));
+    return toFlowDto(this.forAnswer(flow), this.triggersOf(flow), this.testUrlOf(flow), this.check(flow.document));
   }
 
   async create(input: unknown): Promise<FlowDto> {
@@ -72,11 +73,12 @@ export class FlowsService {
       });
       return this.saveVersion(manager, row, document, now);
     });
-    return toFlowDto(flow, [], this.testUrlOf(flow), this.check(document));
+    return toFlowDto(this.forAnswer(flow), [], this.testUrlOf(flow), this.check(document));
   }
 
   async update(id: string, input: unknown): Promise<FlowDto> {
-    const document = this.parse(input);
+    // The API answers secrets as "[redacted]"; a document saved back keeps the stored ones.
+    const document = this.parse(keepStoredSecrets(input, (await this.find(id)).document));
     const validation = this.check(document);
     const flow = await this.store.transaction(async (manager) => {
       const row = await manager.findOneBy(FlowEntity, { id });
@@ -85,7 +87,7 @@ export class FlowsService {
       return this.saveVersion(manager, row, document, new Date().toISOString());
     });
     this.runtime.forgetTrigger(flow.triggerKey);
-    return toFlowDto(flow, this.triggersOf(flow), this.testUrlOf(flow), validation);
+    return toFlowDto(this.forAnswer(flow), this.triggersOf(flow), this.testUrlOf(flow), validation);
   }
 
   async remove(id: string): Promise<void> {
@@ -113,7 +115,7 @@ export class FlowsService {
       return manager.save(row);
     });
     this.runtime.forgetTrigger(flow.triggerKey);
-    return toFlowDto(flow, this.triggersOf(flow), this.testUrlOf(flow), validation);
+    return toFlowDto(this.forAnswer(flow), this.triggersOf(flow), this.testUrlOf(flow), validation);
   }
 
   async deactivate(id: string): Promise<FlowDto> {
@@ -125,7 +127,7 @@ export class FlowsService {
       return manager.save(row);
     });
     this.runtime.forgetTrigger(flow.triggerKey);
-    return toFlowDto(flow, this.triggersOf(flow), this.testUrlOf(flow));
+    return toFlowDto(this.forAnswer(flow), this.triggersOf(flow), this.testUrlOf(flow));
   }
 
   async find(id: string): Promise<FlowEntity> {
@@ -148,6 +150,11 @@ export class FlowsService {
 
   testUrlOf(flow: FlowEntity): string {
     return this.runtime.testUrl(flow.id, triggerNodeOf(flow.document)?.path ?? '');
+  }
+
+  /** The flow as answered: secrets in node params replaced by "[redacted]". */
+  private forAnswer(flow: FlowEntity): FlowEntity {
+    return { ...flow, document: redactFlowSecrets(flow.document, this.registry) };
   }
 
   private parse(input: unknown): FlowDocument {

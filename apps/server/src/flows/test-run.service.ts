@@ -8,6 +8,7 @@ import { InvalidInputError } from '../common/domain-errors';
 import { EngineServicesFactory } from '../runtime/engine-services';
 import { triggerNodeOf } from '../runtime/flow-runtime.service';
 import { toTriggerOutput } from '../runtime/trigger-output';
+import { keepStoredSecrets } from './flow-secrets';
 import { FlowsService } from './flows.service';
 
 export const TestRunSchema = z.object({
@@ -31,7 +32,9 @@ export class TestRunService {
 
   async run(flowId: string, request: TestRunRequest): Promise<ExecutionResult & { eventId: string }> {
     const saved = await this.flows.find(flowId);
-    const compiled = compileFlow({ flow: request.flow ?? saved.document, registry: this.registry });
+    // A draft from the editor carries "[redacted]" where the saved flow has secrets.
+    const draft = request.flow === undefined ? undefined : keepStoredSecrets(request.flow, saved.document);
+    const compiled = compileFlow({ flow: draft ?? saved.document, registry: this.registry });
     if (!compiled.ok) throw new InvalidInputError(compiled.errors);
     const eventId = `test-${randomUUID()}`;
     const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));

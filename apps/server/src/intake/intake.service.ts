@@ -1,18 +1,26 @@
 // Intake: check the request against its live trigger, parse it, commit one event row, and only
-// then answer. Execution is dispatched after the commit, never before.
+// then answer. Execution is dispatched after the commit, never before. The trigger's own checks
+// run in a fixed order: address (403) → rate (429) → handshake (answered, nothing stored) →
+// method (405) → caller (401) → parse (400) → staleness (200 dropped) → repeat (200 duplicate).
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import type { WebhookParams } from '@hookflow/nodes';
 import { IntakeRejection } from '../common/domain-errors';
 import { SETTINGS, type Settings } from '../config/settings';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { LOGGER } from '../logging/logger';
 import { FlowRuntimeService, type LiveTrigger } from '../runtime/flow-runtime.service';
 import { toTriggerOutput } from '../runtime/trigger-output';
-import type { EventEntity } from '../storage/entities';
+import type { EventEntity, EventStatus } from '../storage/entities';
 import { StoreService } from '../storage/store.service';
 import { storeBody, type StoredBody } from '../storage/event-body';
 import { parseBody, type BodyLimits } from './body-parser';
+import { dedupeKeyOf } from './verification/dedupe-key';
+import { staleReason } from './verification/event-age';
+import type { IntakeAnswer } from './verification/intake-answer';
+import { withoutSecretHeaders } from './verification/secret-headers';
+import { TriggerGuardService } from './verification/trigger-guard.service';
 
 export interface IncomingWebhook {
   key: string;
@@ -23,7 +31,28 @@ export interface IncomingWebhook {
   headers: Record<string, string>;
   query: Record<string, string | string[]>;
   raw: Buffer | undefined;
+  /** The TCP peer's address (the proxy's, behind one). */
+  remoteAddress?: string;
+  /**
+   * Set on a replay of an event that passed the caller check when it arrived: header and Basic
+   * checks are skipped then, because their secrets were redacted before storing.
+   */
+  callerVerified?: boolean;
 }
+
+interface Received {
+  request: IncomingWebhook;
+  trigger: LiveTrigger;
+  /** Read first thing in the checks; until then a rejection is recorded without them. */
+  params?: WebhookParams;
+  eventId: string;
+  receivedAt: string;
+  /** A stored request sent again from the API: no address, rate, handshake, age or repeat checks. */
+  replay: boolean;
+}
+
+/** 429s are not recorded: a flood would otherwise become a flood of writes. */
+const UNRECORDED_STATUSES = new Set([429]);
 
 @Injectable()
 export class IntakeService {
@@ -33,75 +62,115 @@ export class IntakeService {
     private readonly runtime: FlowRuntimeService,
     private readonly store: StoreService,
     private readonly dispatcher: Dispatcher,
+    private readonly guard: TriggerGuardService,
     @Inject(SETTINGS) settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.limits = { maxDepth: settings.MAX_JSON_DEPTH, maxKeys: settings.MAX_JSON_KEYS };
   }
 
+  /** A request to a trigger URL. */
+  receive(request: IncomingWebhook): Promise<IntakeAnswer> {
+    return this.process(request, false);
+  }
+
+  /** A stored request sent again (replay): its signature is checked again, but not its age. */
   async accept(request: IncomingWebhook): Promise<{ eventId: string }> {
+    const answer = await this.process(request, true);
+    if (!hasEventId(answer.body)) throw new IntakeRejection(409, 'not_accepted', 'The request was not accepted again.');
+    return { eventId: answer.body.eventId };
+  }
+
+  private async process(request: IncomingWebhook, replay: boolean): Promise<IntakeAnswer> {
     const trigger = await this.runtime.liveTrigger(request.key);
     if (!trigger || trigger.path !== request.suffix) {
       throw new IntakeRejection(404, 'unknown_trigger', 'No active flow listens at this URL. Check the URL, or activate the flow.');
     }
-    const eventId = randomUUID();
-    const receivedAt = new Date().toISOString();
+    const received: Received = { request, trigger, eventId: randomUUID(), receivedAt: new Date().toISOString(), replay };
     try {
-      if (request.method !== trigger.method) {
-        throw new IntakeRejection(405, 'method_not_allowed', `This trigger accepts ${trigger.method} requests, not ${request.method}.`, {
-          allow: trigger.method,
-        });
-      }
-      const contentType = request.headers['content-type'];
-      const { kind, body } = parseBody({ raw: request.raw, contentType, limits: this.limits });
-      const stored = storeBody({ raw: request.raw, kind, body });
-      await this.store.write({ kind: 'event', row: this.eventRow({ request, trigger, eventId, receivedAt, stored, status: 'accepted' }) });
-      this.dispatcher.dispatch({
-        eventId,
-        executionId: randomUUID(),
-        flowVersionId: trigger.versionId,
-        trigger: toTriggerOutput({ id: eventId, method: request.method, headers: request.headers, query: request.query, body, receivedAt }),
-      });
-      return { eventId };
+      return await this.checkAndCommit(received);
     } catch (err) {
-      if (err instanceof IntakeRejection) this.recordRejection({ request, trigger, eventId, receivedAt, rejection: err });
+      if (err instanceof IntakeRejection && !UNRECORDED_STATUSES.has(err.status)) this.recordRejection(received, err);
       throw err;
     }
   }
 
-  /** Rejected requests are kept so the editor can show why a sender's call did not run. */
-  private recordRejection(args: { request: IncomingWebhook; trigger: LiveTrigger; eventId: string; receivedAt: string; rejection: IntakeRejection }): void {
-    const stored = storeBody({ raw: args.request.raw, kind: 'binary', body: null });
-    const row = this.eventRow({ ...args, stored, status: 'rejected' });
-    row.reason = args.rejection.message;
-    row.httpStatus = args.rejection.status;
-    this.store.write({ kind: 'event', row }).catch((err: unknown) => this.logger.error({ err, eventId: args.eventId }, 'could not record a rejected request'));
+  private async checkAndCommit(received: Received): Promise<IntakeAnswer> {
+    const { request, trigger, replay } = received;
+    const params = await this.guard.paramsOf(trigger);
+    received.params = params;
+    if (!replay) {
+      this.guard.checkAddress(params, request);
+      await this.guard.takeRate(trigger, params);
+      const handshake = await this.guard.challenge(params, request);
+      if (handshake) return handshake;
+    }
+    if (request.method !== trigger.method) {
+      throw new IntakeRejection(405, 'method_not_allowed', `This trigger accepts ${trigger.method} requests, not ${request.method}.`, { allow: trigger.method });
+    }
+    const skipSecretCheck = replay && request.callerVerified === true && (params.auth?.type === 'header' || params.auth?.type === 'basic');
+    if (!skipSecretCheck) await this.guard.checkCaller(params, { ...request, replay, now: new Date(received.receivedAt) });
+    const { kind, body } = parseBody({ raw: request.raw, contentType: request.headers['content-type'], limits: this.limits });
+    const stored = storeBody({ raw: request.raw, kind, body });
+    const stale = replay ? undefined : staleReason({ drop: params.dropOlderThan, headers: request.headers, body, now: new Date(received.receivedAt) });
+    if (stale) return this.recordDropped(received, stored, stale);
+    return this.commit(received, params, stored, body);
   }
 
-  private eventRow(args: {
-    request: IncomingWebhook;
-    trigger: LiveTrigger;
-    eventId: string;
-    receivedAt: string;
-    stored: StoredBody;
-    status: 'accepted' | 'rejected';
-  }): EventEntity {
-    const { request, trigger } = args;
+  private async commit(received: Received, params: WebhookParams, stored: StoredBody, body: unknown): Promise<IntakeAnswer> {
+    const { request, trigger, eventId, receivedAt } = received;
+    const key = received.replay ? undefined : dedupeKeyOf({ dedupe: params.dedupe, auth: params.auth, headers: request.headers, body });
+    const dedupe = key === undefined || !params.dedupe ? undefined : { key, expiresAt: new Date(Date.parse(receivedAt) + params.dedupe.retentionSeconds * 1000).toISOString() };
+    const outcome = await this.store.write({ kind: 'event', row: this.eventRow(received, stored, 'accepted'), dedupe });
+    if (outcome.duplicateOf !== undefined) return { status: 200, body: { eventId: outcome.duplicateOf, duplicate: true } };
+    this.dispatcher.dispatch({
+      eventId,
+      executionId: randomUUID(),
+      flowVersionId: trigger.versionId,
+      trigger: toTriggerOutput({ id: eventId, method: request.method, headers: withoutSecretHeaders(request.headers, params.auth), query: request.query, body, receivedAt }),
+    });
+    return { status: 202, body: { eventId } };
+  }
+
+  /** Stale events are kept (so the editor shows why they did not run) but never dispatched. */
+  private async recordDropped(received: Received, stored: StoredBody, reason: string): Promise<IntakeAnswer> {
+    const row = this.eventRow(received, stored, 'dropped');
+    row.reason = reason;
+    row.httpStatus = 200;
+    await this.store.write({ kind: 'event', row });
+    return { status: 200, body: { eventId: received.eventId, dropped: true, reason } };
+  }
+
+  /** Rejected requests are kept so the editor can show why a sender's call did not run. */
+  private recordRejection(received: Received, rejection: IntakeRejection): void {
+    const stored = storeBody({ raw: received.request.raw, kind: 'binary', body: null });
+    const row = this.eventRow(received, stored, 'rejected');
+    row.reason = rejection.message;
+    row.httpStatus = rejection.status;
+    this.store.write({ kind: 'event', row }).catch((err: unknown) => this.logger.error({ err, eventId: received.eventId }, 'could not record a rejected request'));
+  }
+
+  private eventRow(received: Received, stored: StoredBody, status: EventStatus): EventEntity {
+    const { request, trigger } = received;
     return {
-      id: args.eventId,
+      id: received.eventId,
       flowId: trigger.flowId,
       flowVersionId: trigger.versionId,
       nodeId: trigger.nodeId,
       method: request.method,
       path: request.url,
-      headers: request.headers,
+      headers: withoutSecretHeaders(request.headers, received.params?.auth),
       query: request.query,
       contentType: request.headers['content-type'] ?? null,
-      ...args.stored,
-      status: args.status,
+      ...stored,
+      status,
       reason: null,
       httpStatus: 202,
-      receivedAt: args.receivedAt,
+      receivedAt: received.receivedAt,
     };
   }
+}
+
+function hasEventId(body: unknown): body is { eventId: string } {
+  return typeof body === 'object' && body !== null && 'eventId' in body && typeof body.eventId === 'string';
 }

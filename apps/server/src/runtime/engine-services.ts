@@ -1,15 +1,12 @@
 // What the engine may use while running one execution: the shared HTTP client, credentials,
 // settings and a logger that carries the event and execution ids.
 import { Inject, Injectable } from '@nestjs/common';
-import { NodeConfigError, type CredentialStore, type EngineServices, type HttpClient } from '@hookflow/engine';
+import type { EngineServices, HttpClient } from '@hookflow/engine';
 import type { Logger } from 'pino';
 import { SETTINGS, type Settings } from '../config/settings';
+import { EngineCredentialStore } from '../credentials/engine-credential-store';
 import { LOGGER } from '../logging/logger';
 import { HTTP_CLIENT } from './tokens';
-
-const noCredentials: CredentialStore = {
-  get: (id) => Promise.reject(new NodeConfigError(`Unknown credential "${id}": stored credentials are not available yet.`)),
-};
 
 @Injectable()
 export class EngineServicesFactory {
@@ -19,6 +16,7 @@ export class EngineServicesFactory {
     @Inject(HTTP_CLIENT) private readonly http: HttpClient,
     @Inject(SETTINGS) settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly credentials: EngineCredentialStore,
   ) {
     this.settingsForNodes = { SLACK_API_URL: settings.SLACK_API_URL };
   }
@@ -27,7 +25,7 @@ export class EngineServicesFactory {
     const log = this.logger.child(ids);
     return {
       http: this.http,
-      credentials: noCredentials,
+      credentials: this.credentials,
       settings: this.settingsForNodes,
       now: () => new Date(),
       logger: {

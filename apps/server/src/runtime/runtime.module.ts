@@ -2,6 +2,7 @@
 // cache of compiled flow versions and live triggers.
 import { Global, Module } from '@nestjs/common';
 import { createHttpClient, NodeRegistry } from '@hookflow/engine';
+import { SETTINGS, type Settings } from '../config/settings';
 import { createBuiltInRegistry } from '@hookflow/nodes';
 import { EngineServicesFactory } from './engine-services';
 import { FlowRuntimeService } from './flow-runtime.service';
@@ -11,7 +12,12 @@ import { HTTP_CLIENT } from './tokens';
 @Module({
   providers: [
     { provide: NodeRegistry, useFactory: () => createBuiltInRegistry() },
-    { provide: HTTP_CLIENT, useFactory: () => createHttpClient() },
+    {
+      provide: HTTP_CLIENT,
+      inject: [SETTINGS],
+      // The outbound guard sits in the client's connector: every node's calls and redirects pass it.
+      useFactory: (settings: Settings) => createHttpClient({ outbound: { denyPrivate: settings.OUTBOUND_DENY_PRIVATE, allow: settings.OUTBOUND_ALLOWLIST } }),
+    },
     FlowRuntimeService,
     EngineServicesFactory,
   ],

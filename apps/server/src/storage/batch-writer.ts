@@ -3,15 +3,19 @@
 // to store it, so on SQLite prepared statements run directly on the driver's connection (inside
 // the write lock), and on PostgreSQL each table gets one INSERT ... SELECT FROM unnest(...).
 import type { DataSource } from 'typeorm';
+import { claimOnPostgres, claimOnSqlite, SQLITE_CLAIM_SQL, SQLITE_OWNER_SQL, withDuplicates, type DedupeClaim, type Duplicates } from './dedupe-claims';
 import type { EventEntity, ExecutionEntity } from './entities';
 
 export interface WriteBatch {
   events: EventEntity[];
   executions: ExecutionEntity[];
   doneEventIds: string[];
+  /** Delivery ids to claim for events of this batch (idempotency), in the same transaction. */
+  claims: DedupeClaim[];
 }
 
-export type BatchWriter = (batch: WriteBatch) => Promise<void>;
+/** Resolves with the events whose claim lost (stored as duplicates, not to be run). */
+export type BatchWriter = (batch: WriteBatch) => Promise<Duplicates>;
 
 const EVENT_COLUMNS = ['id', 'flowId', 'flowVersionId', 'nodeId', 'method', 'path', 'headers', 'query', 'contentType', 'body', 'rawBody', 'rawEncoding', 'status', 'reason', 'httpStatus', 'receivedAt'] as const;
 const EXECUTION_COLUMNS = ['id', 'flowId', 'flowVersionId', 'flowVersion', 'eventId', 'retryOf', 'status', 'steps', 'error', 'startedAt', 'finishedAt', 'durationMs'] as const;
@@ -33,11 +37,12 @@ export function createBatchWriter(dataSource: DataSource): BatchWriter {
 
 interface SqliteStatement {
   run(...params: SqlValue[]): unknown;
+  get(...params: SqlValue[]): unknown;
 }
 
 interface SqliteHandle {
   prepare(sql: string): SqliteStatement;
-  transaction(work: (batch: WriteBatch) => void): (batch: WriteBatch) => void;
+  transaction<T>(work: (batch: WriteBatch) => T): (batch: WriteBatch) => T;
 }
 
 function sqliteHandle(dataSource: DataSource): SqliteHandle | undefined {
@@ -58,10 +63,13 @@ function sqliteWriter(db: SqliteHandle): BatchWriter {
   const insertEvent = db.prepare(`INSERT INTO "events" (${quoted(EVENT_COLUMNS)}) VALUES (${marks(EVENT_COLUMNS.length)})`);
   const insertExecution = db.prepare(`INSERT INTO "executions" (${quoted(EXECUTION_COLUMNS)}) VALUES (${marks(EXECUTION_COLUMNS.length)})`);
   const markDone = db.prepare(`UPDATE "events" SET "status" = 'done' WHERE "id" = ? AND "status" = 'accepted'`);
+  const claimStatements = { claim: db.prepare(SQLITE_CLAIM_SQL), owner: db.prepare(SQLITE_OWNER_SQL) };
   const write = db.transaction((batch: WriteBatch) => {
-    for (const row of batch.events) insertEvent.run(...eventValues(row));
+    const duplicates = batch.claims.length > 0 ? claimOnSqlite(claimStatements, batch.claims, new Date().toISOString()) : new Map<string, string>();
+    for (const row of withDuplicates(batch.events, duplicates)) insertEvent.run(...eventValues(row));
     for (const row of batch.executions) insertExecution.run(...executionValues(row));
     for (const id of batch.doneEventIds) markDone.run(id);
+    return duplicates;
   });
   return async (batch) => write(batch);
 }
@@ -77,11 +85,17 @@ function postgresWriter(dataSource: DataSource): BatchWriter {
   const insertExecutions = insertSql('executions', EXECUTION_COLUMNS, executionTypes);
   return (batch) =>
     dataSource.transaction(async (manager) => {
-      if (batch.events.length > 0) await manager.query(insertEvents, columnsOf(batch.events.map(eventValues), EVENT_COLUMNS.length));
+      const duplicates =
+        batch.claims.length > 0
+          ? await claimOnPostgres({ manager, table: table('dedupe_keys'), claims: batch.claims, now: new Date().toISOString() })
+          : new Map<string, string>();
+      const events = withDuplicates(batch.events, duplicates);
+      if (events.length > 0) await manager.query(insertEvents, columnsOf(events.map(eventValues), EVENT_COLUMNS.length));
       if (batch.executions.length > 0) await manager.query(insertExecutions, columnsOf(batch.executions.map(executionValues), EXECUTION_COLUMNS.length));
       if (batch.doneEventIds.length > 0) {
         await manager.query(`UPDATE ${table('events')} SET "status" = 'done' WHERE "id" = ANY($1::varchar[]) AND "status" = 'accepted'`, [batch.doneEventIds]);
       }
+      return duplicates;
     });
 }
 

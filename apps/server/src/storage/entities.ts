@@ -3,6 +3,7 @@
 // strings in UTC, which sort correctly as text on both.
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { FlowDocument } from '@hookflow/flow-model';
+import { CredentialEntity } from '../credentials/credential.entity';
 
 @Entity('flows')
 export class FlowEntity {
@@ -31,7 +32,8 @@ export class FlowVersionEntity {
   @Column('varchar', { length: 30 }) createdAt!: string;
 }
 
-export type EventStatus = 'accepted' | 'done' | 'rejected';
+/** duplicate: a repeat of a dedupe key (not run); dropped: older than the trigger's dropOlderThan (not run). */
+export type EventStatus = 'accepted' | 'done' | 'rejected' | 'duplicate' | 'dropped';
 
 @Entity('events')
 @Index(['status', 'receivedAt'])
@@ -85,4 +87,20 @@ export class ExecutionEntity {
   @Column('integer') durationMs!: number;
 }
 
-export const entities = [FlowEntity, FlowVersionEntity, EventEntity, ExecutionEntity];
+/**
+ * A trigger's claimed delivery ids. The primary key is what makes "run each event once" hold under
+ * concurrent duplicates: a claim is an insert, never a read-then-write. Expired rows may be
+ * reclaimed and are purged periodically.
+ */
+@Entity('dedupe_keys')
+@Index(['expiresAt'])
+export class DedupeKeyEntity {
+  @PrimaryColumn('varchar', { length: 36 }) flowId!: string;
+  /** The delivery id, or "sha256:<hex>" of it when longer than 200 characters. */
+  @PrimaryColumn('varchar', { length: 255 }) key!: string;
+  /** The first event that carried the key. */
+  @Column('varchar', { length: 36 }) eventId!: string;
+  @Column('varchar', { length: 30 }) expiresAt!: string;
+}
+
+export const entities = [FlowEntity, FlowVersionEntity, EventEntity, ExecutionEntity, DedupeKeyEntity, CredentialEntity];

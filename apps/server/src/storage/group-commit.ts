@@ -1,32 +1,32 @@
 // Group commit: writes submitted while a transaction is in flight wait and then share the next
 // one, so under load a single commit (and a single fsync) covers hundreds of requests and
 // durability does not cost throughput. Each submitter's promise settles only once its write is
-// committed.
+// committed, with what the commit says about it (e.g. that its event was a duplicate).
 
-export interface GroupCommitOptions<Op> {
-  /** Writes a batch in one transaction. */
-  commit(batch: Op[]): Promise<void>;
+export interface GroupCommitOptions<Op, Result> {
+  /** Writes a batch in one transaction; answers one result per op, in order. */
+  commit(batch: Op[]): Promise<Result[]>;
   /** Upper bound of writes in one transaction. */
   maxBatch?: number;
 }
 
-interface Pending<Op> {
+interface Pending<Op, Result> {
   op: Op;
-  resolve(): void;
+  resolve(result: Result): void;
   reject(err: unknown): void;
 }
 
-export class GroupCommit<Op> {
-  private readonly queue: Pending<Op>[] = [];
+export class GroupCommit<Op, Result = void> {
+  private readonly queue: Pending<Op, Result>[] = [];
   private flushing = false;
   private readonly maxBatch: number;
 
-  constructor(private readonly options: GroupCommitOptions<Op>) {
+  constructor(private readonly options: GroupCommitOptions<Op, Result>) {
     this.maxBatch = options.maxBatch ?? 500;
   }
 
-  submit(op: Op): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  submit(op: Op): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => {
       this.queue.push({ op, resolve, reject });
       if (!this.flushing) {
         this.flushing = true;
@@ -45,8 +45,8 @@ export class GroupCommit<Op> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
-        await this.options.commit(batch.map((item) => item.op));
-        for (const item of batch) item.resolve();
+        const results = await this.options.commit(batch.map((item) => item.op));
+        batch.forEach((item, index) => item.resolve(results[index]));
       } catch (err) {
         await this.retryOneByOne(batch, err);
       }
@@ -55,15 +55,15 @@ export class GroupCommit<Op> {
   }
 
   /** One bad write must not fail the others that shared its transaction. */
-  private async retryOneByOne(batch: Pending<Op>[], batchError: unknown): Promise<void> {
+  private async retryOneByOne(batch: Pending<Op, Result>[], batchError: unknown): Promise<void> {
     if (batch.length === 1) {
       batch[0].reject(batchError);
       return;
     }
     for (const item of batch) {
       try {
-        await this.options.commit([item.op]);
-        item.resolve();
+        const [result] = await this.options.commit([item.op]);
+        item.resolve(result);
       } catch (err) {
         item.reject(err);
       }

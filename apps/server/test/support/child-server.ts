@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { signInTestOwner, withTestOwner } from './sign-in';
 
 export interface ChildServer {
   url: string;
@@ -11,7 +12,20 @@ export interface ChildServer {
 
 const mainJs = resolve(import.meta.dirname, '../../dist/main.js');
 
-export function startChildServer(env: Record<string, string>, timeoutMs = 20_000): Promise<ChildServer> {
+/** Starts the child with the test owner (unless env names another or none) and signs it in for call(). */
+export async function startChildServer(givenEnv: Record<string, string>, timeoutMs = 20_000): Promise<ChildServer> {
+  const env = withTestOwner(givenEnv);
+  const server = await spawnServer(env, timeoutMs);
+  try {
+    await signInTestOwner(server.url, env);
+  } catch (err) {
+    await server.kill('SIGKILL');
+    throw err;
+  }
+  return server;
+}
+
+function spawnServer(env: Record<string, string>, timeoutMs: number): Promise<ChildServer> {
   const child = spawn(process.execPath, [mainJs], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

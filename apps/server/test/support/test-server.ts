@@ -6,26 +6,33 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
+import type { Logger } from 'pino';
 import { createApp } from '../../src/app.factory';
 import { loadSettings, type Settings } from '../../src/config/settings';
 import { createLogger } from '../../src/logging/logger';
 import { Dispatcher } from '../../src/dispatch/dispatcher';
+import { forgetApiKey } from './api';
+import { signInTestOwner, withTestOwner } from './sign-in';
 
 export interface TestServer {
   url: string;
   app: NestFastifyApplication;
   settings: Settings;
   dataDir: string;
+  /** The owner's API key that call() sends to this server (unset when started without an owner). */
+  apiKey?: string;
   /** Resolves once every dispatched execution has finished and been recorded. */
   idle(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** Signed in as TEST_OWNER; pass OWNER_EMAIL: '' and OWNER_PASSWORD: '' for a server with no user yet. */
+export async function startTestServer(givenEnv: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestServer> {
+  const env = withTestOwner(givenEnv);
   const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-test-'));
   const store = await testStoreEnv();
   const settings = loadSettings({ DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', HOST: '127.0.0.1', PORT: '0', ...store.env, ...env });
-  const app = await createApp({ settings, logger: createLogger(env.LOG_LEVEL ?? process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const app = await createApp({ settings, logger: options.logger ?? createLogger(env.LOG_LEVEL ?? process.env.TEST_LOG_LEVEL ?? 'silent') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -33,14 +40,17 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   // Trigger URLs shown by the API point at this server.
   settings.publicUrl = url;
   const dispatcher = app.get(Dispatcher);
+  const apiKey = await signInTestOwner(url, env);
   return {
     url,
     app,
     settings,
     dataDir,
+    apiKey,
     idle: () => dispatcher.whenIdle(),
     close: async () => {
       await dispatcher.whenIdle();
+      forgetApiKey(url);
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
       await store.drop();

@@ -1,9 +1,14 @@
-// Calls any HTTP API. Outbound traffic goes through ctx.http, which owns timeouts, retries
-// (network errors, 408, 429 with Retry-After, 5xx) and the SSRF guard; this node shapes the
-// request and decides what a final 4xx/5xx means for the flow.
+// Calls any HTTP API. Outbound traffic goes through ctx.http, which owns timeouts, retries (by
+// the node's retry policy, Retry-After honoured) and the SSRF guard; this node shapes and signs
+// the request, and decides what a final 4xx/5xx means for the flow. A failure carries the request
+// made and the answer got, so the failed list can show them.
 import { z } from 'zod';
-import { NodeConfigError, NodeRuntimeError, type HttpResponse, type NodeType } from '@hookflow/engine';
+import { NodeConfigError, NodeRuntimeError, type HttpResponse, type NodeContext, type NodeType } from '@hookflow/engine';
 import { buildNestedObject } from '../shared/build-nested-object';
+import { authHeaders, authParams } from './http-auth';
+import { signingParams, signRequest } from './http-signing';
+import { describeRequest, describeResponse, type RequestDetails } from './request-details';
+import { retryParams, statusMatcher, toRetryPolicy } from './retry-policy';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
 export const MAX_TIMEOUT_MS = 300_000;
@@ -46,21 +51,9 @@ export const httpParams = z
       description: 'How long one try may take before it counts as failed.',
       examples: [10_000],
     }),
-    retry: z
-      .object({
-        attempts: z.number().int().min(1).max(10).default(3).meta({
-          title: 'Attempts',
-          description: 'Total tries on network errors, timeouts, 429 and 5xx (1 = no retry).',
-          examples: [3],
-        }),
-        backoffMs: z.number().int().min(0).max(60_000).default(500).meta({
-          title: 'Backoff (ms)',
-          description: 'Base wait between tries; it grows with each try. Retry-After wins when sent.',
-          examples: [500],
-        }),
-      })
-      .default({ attempts: 3, backoffMs: 500 })
-      .meta({ title: 'Retries', description: 'What to do when the call fails in a way that may pass on a new try.' }),
+    auth: authParams,
+    retry: retryParams,
+    signing: signingParams,
     failOnStatus: z.boolean().default(true).meta({
       title: 'Fail on error status',
       description: 'Stop the flow with an error when the final answer is 400 or above.',
@@ -86,26 +79,56 @@ export const httpNode: NodeType<HttpParams> = {
   icon: 'globe',
   params: httpParams,
   handles: { inputs: ['main'], outputs: ['main'] },
+  secretParams: ['signing'],
   async run(ctx, params) {
-    const url = parseHttpUrl(params.url);
-    const { headers, body } = encodeBody({ method: params.method, headers: stringifyValues(params.headers), body: params.body });
-    const response = await ctx.http.request(
-      {
-        method: params.method,
-        url: url.href,
-        headers,
-        query: stringifyValues(params.query),
-        body,
-        timeoutMs: params.timeoutMs,
-        retry: { attempts: params.retry.attempts, backoffMs: params.retry.backoffMs },
-      },
-      ctx.signal,
-    );
-    if (params.failOnStatus && response.status >= 400) throw statusError({ response, method: params.method, url });
+    const prepared = await prepareRequest(ctx, params);
+    const { method, url, headers, body, secrets } = prepared;
+    const request = (): RequestDetails => describeRequest({ method, url, headers, body, secrets });
+    let response: HttpResponse;
+    try {
+      const retry = toRetryPolicy(params.retry);
+      response = await ctx.http.request({ method, url: url.href, headers, body, timeoutMs: params.timeoutMs, retry }, ctx.signal);
+    } catch (err) {
+      throw withRequestDetails(err, request());
+    }
+    if (params.failOnStatus && response.status >= 400) {
+      const retryable = statusMatcher(params.retry.statuses)(response.status);
+      throw statusError({ response, method, url, retryable, request: request(), secrets });
+    }
     const output: HttpNodeOutput = { status: response.status, headers: response.headers, body: response.body };
     return { output, attempts: response.attempts };
   },
 };
+
+interface PreparedRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+  /** Values to keep out of anything stored (the signing secret). */
+  secrets: string[];
+}
+
+async function prepareRequest(ctx: NodeContext, params: HttpParams): Promise<PreparedRequest> {
+  const url = parseHttpUrl(params.url);
+  for (const [name, value] of Object.entries(stringifyValues(params.query))) url.searchParams.append(name, value);
+  const encoded = encodeBody({ method: params.method, headers: stringifyValues(params.headers), body: params.body });
+  const signed = await signRequest({ ctx, signing: params.signing, body: encoded.body ?? '' });
+  const auth = await authHeaders({ ctx, auth: params.auth });
+  const headers = { ...withoutHeaders(encoded.headers, [...Object.keys(signed.headers), ...Object.keys(auth.headers)]), ...auth.headers, ...signed.headers };
+  return { method: params.method, url, headers, body: encoded.body, secrets: [...(signed.secret ? [signed.secret] : []), ...auth.secrets] };
+}
+
+/** Network failures and timeouts keep their message and kind, and gain the request that was tried. */
+function withRequestDetails(err: unknown, request: RequestDetails): unknown {
+  if (!(err instanceof NodeRuntimeError) || err.details !== undefined) return err;
+  return new NodeRuntimeError(err.message, { retryable: err.retryable, attempts: err.attempts, details: { request }, cause: err });
+}
+
+function withoutHeaders(headers: Record<string, string>, names: string[]): Record<string, string> {
+  const dropped = new Set(names.map((name) => name.toLowerCase()));
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !dropped.has(name.toLowerCase())));
+}
 
 function parseHttpUrl(raw: string): URL {
   const text = raw.trim();
@@ -136,14 +159,14 @@ function encodeBody(args: { method: string; headers: Record<string, string>; bod
   return { headers: hasContentType ? headers : { ...headers, 'content-type': 'application/json' }, body: json };
 }
 
-function statusError({ response, method, url }: { response: HttpResponse; method: string; url: URL }): NodeRuntimeError {
+function statusError(args: { response: HttpResponse; method: string; url: URL; retryable: boolean; request: RequestDetails; secrets: string[] }): NodeRuntimeError {
+  const { response, method, url, retryable, request, secrets } = args;
   const { status } = response;
-  const retryable = status === 408 || status === 429 || status >= 500;
   // Origin and path only: query strings and user-info often carry API keys.
   return new NodeRuntimeError(`${method} ${url.origin}${url.pathname} answered ${status}`, {
     retryable,
     attempts: response.attempts,
-    details: { status, body: response.body },
+    details: { status, body: response.body, request, response: describeResponse(response, secrets) },
   });
 }
 

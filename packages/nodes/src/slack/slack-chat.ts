@@ -14,12 +14,11 @@ import {
 } from '@slack/web-api';
 import { NodeRuntimeError, type NodeContext, type NodeLogger, type NodeResult } from '@hookflow/engine';
 import { redactSecrets } from '../shared/redact-secrets';
+import type { RetryParams } from '../http/retry-policy';
 import type { SlackMessage } from './slack-message';
 
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 const CHAT_TIMEOUT_MS = 15_000;
-/** Two retries, short waits: a flow step should fail fast and let the execution policy decide. */
-const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 4_000 };
 
 export interface SlackChatOutput {
   ok: boolean;
@@ -28,11 +27,13 @@ export interface SlackChatOutput {
   message?: unknown;
 }
 
-export async function postChatMessage(args: { ctx: NodeContext; token: string; channel: string; message: SlackMessage }): Promise<NodeResult> {
-  const { ctx, token, channel, message } = args;
+export async function postChatMessage(args: { ctx: NodeContext; token: string; channel: string; message: SlackMessage; retry: RetryParams }): Promise<NodeResult> {
+  const { ctx, token, channel, message, retry } = args;
   const client = new WebClient(token, {
     slackApiUrl: slackApiUrl(ctx.settings.SLACK_API_URL),
-    retryConfig: RETRY_CONFIG,
+    // WebClient runs its own retries (and reads Slack's error codes); it gets the node's tries and
+    // waits. Which statuses retry is Slack's to decide there.
+    retryConfig: { retries: retry.attempts - 1, factor: 2, minTimeout: retry.backoffMs, maxTimeout: Math.max(retry.backoffMs, retry.maxDelayMs) },
     rejectRateLimitedCalls: false,
     timeout: CHAT_TIMEOUT_MS,
     logger: slackLogger({ logger: ctx.logger, secrets: [token] }),

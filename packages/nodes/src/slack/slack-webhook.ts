@@ -3,13 +3,14 @@
 // credential, so nothing derived from it may reach an error message.
 import { NodeConfigError, NodeRuntimeError, type NodeContext, type NodeResult } from '@hookflow/engine';
 import { redactSecrets } from '../shared/redact-secrets';
+import { statusMatcher, toRetryPolicy, type RetryParams } from '../http/retry-policy';
 import type { SlackMessage } from './slack-message';
 
 const WEBHOOK_TIMEOUT_MS = 15_000;
 const MAX_ERROR_TEXT = 500;
 
-export async function postToIncomingWebhook(args: { ctx: NodeContext; webhookUrl: string; message: SlackMessage }): Promise<NodeResult> {
-  const { ctx, webhookUrl, message } = args;
+export async function postToIncomingWebhook(args: { ctx: NodeContext; webhookUrl: string; message: SlackMessage; retry: RetryParams }): Promise<NodeResult> {
+  const { ctx, webhookUrl, message, retry } = args;
   const url = parseWebhookUrl(webhookUrl);
   const payload = { text: message.text, blocks: message.blocks, thread_ts: message.threadTs };
   const secrets = [webhookUrl, url.pathname];
@@ -21,7 +22,7 @@ export async function postToIncomingWebhook(args: { ctx: NodeContext; webhookUrl
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(payload),
         timeoutMs: WEBHOOK_TIMEOUT_MS,
-        retry: { attempts: 3, backoffMs: 500, maxDelayMs: 30_000 },
+        retry: toRetryPolicy(retry),
       },
       ctx.signal,
     )
@@ -33,7 +34,7 @@ export async function postToIncomingWebhook(args: { ctx: NodeContext; webhookUrl
   }
   const slackError = redactSecrets(describeBody(response.body), secrets);
   throw new NodeRuntimeError(`Slack webhook answered ${response.status}: ${slackError}`, {
-    retryable: response.status === 429 || response.status >= 500,
+    retryable: statusMatcher(retry.statuses)(response.status),
     attempts: response.attempts,
     details: { status: response.status, error: slackError },
   });

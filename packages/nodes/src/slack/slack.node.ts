@@ -6,6 +6,7 @@ import { NodeConfigError, type NodeContext, type NodeType } from '@hookflow/engi
 import { postChatMessage } from './slack-chat';
 import { parseBlocks, type SlackMessage } from './slack-message';
 import { postToIncomingWebhook } from './slack-webhook';
+import { retryParams } from '../http/retry-policy';
 
 export const slackParams = z
   .object({
@@ -51,6 +52,7 @@ export const slackParams = z
       description: 'Timestamp (ts) of a message to reply to in its thread; bot token only.',
       examples: ['{{nodes.notify.ts}}'],
     }),
+    retry: retryParams,
   })
   .superRefine((params, issue) => {
     const hasWebhook = Boolean(params.webhookUrl);
@@ -84,8 +86,8 @@ export const slackNode: NodeType<SlackParams> = {
   async run(ctx, params) {
     const message: SlackMessage = { text: String(params.text), blocks: parseBlocks(params.blocks), threadTs: params.threadTs || undefined };
     const target = await resolveTarget({ ctx, params });
-    if (target.kind === 'webhook') return postToIncomingWebhook({ ctx, webhookUrl: target.webhookUrl, message });
-    return postChatMessage({ ctx, token: target.token, channel: target.channel, message });
+    if (target.kind === 'webhook') return postToIncomingWebhook({ ctx, webhookUrl: target.webhookUrl, message, retry: params.retry });
+    return postChatMessage({ ctx, token: target.token, channel: target.channel, message, retry: params.retry });
   },
 };
 

@@ -3,6 +3,14 @@
 // rest of the flow reads it both as `trigger` and as `nodes.<id>`.
 import { z } from 'zod';
 import type { NodeType } from '@hookflow/engine';
+import { webhookAuthParams } from './webhook-auth.params';
+import {
+  webhookChallengeParams,
+  webhookDedupeParams,
+  webhookDropOlderThanParams,
+  webhookIpAllowlistParams,
+  webhookRateLimitParams,
+} from './webhook-guards.params';
 
 export const WEBHOOK_METHODS = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE'] as const;
 export const WEBHOOK_PATH_PATTERN = /^[A-Za-z0-9._~/-]{0,200}$/;
@@ -26,8 +34,17 @@ export const webhookParams = z
         description: 'Optional readable end of the trigger URL, e.g. "orders/created".',
         examples: ['orders/created', 'github/push'],
       }),
+    auth: webhookAuthParams.optional(),
+    challenge: webhookChallengeParams.optional(),
+    ipAllowlist: webhookIpAllowlistParams.optional(),
+    rateLimit: webhookRateLimitParams.optional(),
+    dedupe: webhookDedupeParams.optional(),
+    dropOlderThan: webhookDropOlderThanParams.optional(),
   })
   .meta({ title: 'Webhook', description: 'Starts the flow when an HTTP request reaches the trigger URL.' });
+
+/** Params the server's intake applies before a request becomes an event. */
+export const INTAKE_PARAMS = ['auth', 'challenge', 'ipAllowlist', 'rateLimit', 'dedupe', 'dropOlderThan'] as const;
 
 export type WebhookParams = z.output<typeof webhookParams>;
 
@@ -40,6 +57,10 @@ export const webhookNode: NodeType<WebhookParams> = {
   icon: 'webhook',
   trigger: true,
   params: webhookParams,
+  // Read by the server's intake, never rendered as templates: a secret may contain "{{".
+  rawParams: [...INTAKE_PARAMS],
+  // Whole objects are redacted in step input, since they hold secrets (the engine redacts top-level keys).
+  secretParams: ['auth', 'challenge'],
   handles: { inputs: [], outputs: ['main'] },
   async run(ctx) {
     return { output: ctx.trigger };

@@ -1,5 +1,7 @@
 // Picks the control for one schema: the form is generic, driven only by each node type's schema.
 import { alternativesOf, isAnySchema, isMapSchema, isObjectSchema, isRowsSchema, schemaTypes } from '../../catalog/json-schema';
+import { CredentialField } from '../../credentials/CredentialField';
+import { isCredentialIdField } from '../../credentials/credential-schema';
 import { FieldFrame } from './FieldFrame';
 import type { FieldProps } from './field-props';
 import { MapField } from './MapField';
@@ -11,6 +13,7 @@ import { UnionField } from './UnionField';
 export function SchemaField(props: FieldProps) {
   const { schema } = props;
   const types = schemaTypes(schema);
+  if (isCredentialIdField(schema, props.path)) return <CredentialField {...props} />;
   if (alternativesOf(schema).length > 0) return <UnionField {...props} />;
   if (schema.enum) return <EnumField {...props} />;
   if (isRowsSchema(schema)) return <RowsField {...props} />;

@@ -10,7 +10,12 @@ const FieldProblemsContext = createContext<ProblemsAt>(() => []);
 export function FieldProblemsProvider({ issues, children }: { issues: readonly ValidationIssue[]; children: ReactNode }) {
   const problemsAt = useMemo<ProblemsAt>(() => {
     const byPath = new Map<string, string[]>();
-    for (const issue of issues) byPath.set(issue.path, [...(byPath.get(issue.path) ?? []), shortMessage(issue.message)]);
+    for (const issue of issues) {
+      // The editor's check and the server's often word a problem the same way: show it once.
+      const messages = byPath.get(issue.path) ?? [];
+      const message = shortMessage(issue.message);
+      if (!messages.includes(message)) byPath.set(issue.path, [...messages, message]);
+    }
     return (path) => byPath.get(path) ?? [];
   }, [issues]);
   return <FieldProblemsContext.Provider value={problemsAt}>{children}</FieldProblemsContext.Provider>;

@@ -211,11 +211,11 @@ export interface EditorStoreInit {
 }
 
 export function contentOf(state: FlowContent): FlowContent {
-  return { name: state.name, description: state.description, nodes: state.nodes, edges: state.edges };
+  return { name: state.name, description: state.description, settings: state.settings, nodes: state.nodes, edges: state.edges };
 }
 
 function contentFromDocument(document: FlowDocument): FlowContent {
-  return { name: document.name, description: document.description, nodes: nodesFromDocument(document), edges: edgesFromDocument(document) };
+  return { name: document.name, description: document.description, settings: document.settings, nodes: nodesFromDocument(document), edges: edgesFromDocument(document) };
 }
 
 function validate(content: FlowContent, catalog: EditorCatalog | null): IssueIndex {

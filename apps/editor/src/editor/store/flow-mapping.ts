@@ -19,6 +19,8 @@ export type EditorEdge = Edge;
 export interface FlowContent {
   name: string;
   description?: string;
+  /** Flow-level settings (on-error flow) the canvas does not edit but must keep on save. */
+  settings?: FlowDocument['settings'];
   nodes: EditorNode[];
   edges: EditorEdge[];
 }
@@ -52,6 +54,7 @@ export function toDocument(content: FlowContent): FlowDocument {
   return {
     name: content.name,
     ...(content.description ? { description: content.description } : {}),
+    ...(content.settings ? { settings: content.settings } : {}),
     nodes: content.nodes.map(({ id, position, data }) => ({
       id,
       type: data.type,

@@ -1,0 +1,43 @@
+// The auth routes of the server: first-run setup, sign-in and out, who am I, and API keys.
+import { deleteJson, postJson, requestJson } from '../api/http';
+
+export type Role = 'owner' | 'editor' | 'viewer';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  createdAt: string;
+}
+
+export interface ApiKeyInfo {
+  id: string;
+  name: string;
+  /** The key's first characters, to tell keys apart. */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** Only the answer that makes a key carries the key itself. */
+export interface NewApiKey extends ApiKeyInfo {
+  key: string;
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export const authApi = {
+  status: () => requestJson<{ setupRequired: boolean }>('/api/auth/status'),
+  me: () => requestJson<{ user: AuthUser }>('/api/auth/me'),
+  setup: (body: Credentials & { name?: string }) => postJson<{ user: AuthUser }>('/api/auth/setup', body),
+  login: (body: Credentials) => postJson<{ user: AuthUser }>('/api/auth/login', body),
+  logout: () => postJson<null>('/api/auth/logout'),
+
+  apiKeys: () => requestJson<{ items: ApiKeyInfo[] }>('/api/api-keys'),
+  createApiKey: (name: string) => postJson<NewApiKey>('/api/api-keys', { name }),
+  revokeApiKey: (id: string) => deleteJson(`/api/api-keys/${encodeURIComponent(id)}`),
+};

@@ -1,0 +1,88 @@
+// Replays failed executions: one, a selection, or every failed execution of a flow, on the version
+// each one ran or on the flow's current version. A replay is a new execution of the same stored
+// event (retryOf points at the execution it replays), dispatched like any other.
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { z } from 'zod';
+import { InvalidInputError } from '../common/domain-errors';
+import { Dispatcher } from '../dispatch/dispatcher';
+import { ExecutionEntity, FlowEntity } from '../storage/entities';
+import { FailedExecutionsService, type FailedRef } from './failed-executions.service';
+
+export const MAX_REPLAY_SELECTION = 1_000;
+
+export const ReplayRequestSchema = z
+  .object({
+    executionIds: z.array(z.string().min(1).max(36)).min(1, 'select at least one execution').max(MAX_REPLAY_SELECTION).optional(),
+    flowId: z.string().min(1).max(36).optional(),
+    allFailed: z.boolean().optional(),
+    version: z.enum(['original', 'current']).default('original'),
+  })
+  .strict()
+  .superRefine((request, issue) => {
+    const all = request.allFailed === true;
+    if (all && !request.flowId) issue.addIssue({ code: 'custom', path: ['flowId'], message: 'allFailed replays the failed executions of one flow: give its flowId' });
+    if (all && request.executionIds) issue.addIssue({ code: 'custom', path: ['executionIds'], message: 'give either executionIds or allFailed, not both' });
+    if (!all && !request.executionIds) issue.addIssue({ code: 'custom', path: ['executionIds'], message: 'give the executionIds to replay, or flowId with allFailed: true' });
+  });
+
+export type ReplayRequest = z.output<typeof ReplayRequestSchema>;
+
+export interface ReplayedExecution {
+  /** The new execution's id. */
+  executionId: string;
+  retryOf: string;
+  eventId: string;
+  flowVersionId: string;
+}
+
+@Injectable()
+export class ReplayService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly dispatcher: Dispatcher,
+    private readonly failed: FailedExecutionsService,
+  ) {}
+
+  async replay(request: ReplayRequest): Promise<{ replayed: ReplayedExecution[] }> {
+    const targets = request.executionIds ? await this.selected(request.executionIds, request.flowId) : await this.allFailed(request.flowId ?? '');
+    const currentVersions = request.version === 'current' ? await this.currentVersions(targets) : new Map<string, string>();
+    const replayed = targets.map((target) => {
+      const flowVersionId = currentVersions.get(target.flowId) ?? target.flowVersionId;
+      const job = { eventId: target.eventId, executionId: randomUUID(), flowVersionId, retryOf: target.id };
+      this.dispatcher.dispatch(job);
+      return { executionId: job.executionId, retryOf: target.id, eventId: target.eventId, flowVersionId };
+    });
+    return { replayed };
+  }
+
+  private async selected(ids: string[], flowId: string | undefined): Promise<FailedRef[]> {
+    const unique = [...new Set(ids)];
+    const rows = await this.dataSource.getRepository(ExecutionEntity).find({
+      select: { id: true, flowId: true, eventId: true, flowVersionId: true },
+      where: { id: In(unique) },
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const problems = unique.flatMap((id) => {
+      const row = byId.get(id);
+      const path = `executionIds.${ids.indexOf(id)}`;
+      if (!row) return [{ path, message: `no execution with id ${id}` }];
+      if (flowId && row.flowId !== flowId) return [{ path, message: `execution ${id} belongs to another flow` }];
+      return [];
+    });
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    return unique.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  private allFailed(flowId: string): Promise<FailedRef[]> {
+    return this.failed.allOfFlow(flowId);
+  }
+
+  private async currentVersions(targets: FailedRef[]): Promise<Map<string, string>> {
+    const flowIds = [...new Set(targets.map((target) => target.flowId))];
+    if (flowIds.length === 0) return new Map();
+    const flows = await this.dataSource.getRepository(FlowEntity).find({ select: { id: true, currentVersionId: true }, where: { id: In(flowIds) } });
+    return new Map(flows.map((flow) => [flow.id, flow.currentVersionId]));
+  }
+}
