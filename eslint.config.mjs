@@ -21,6 +21,7 @@ export default tseslint.config(
             { sourceTag: 'type:nodes', onlyDependOnLibsWithTags: ['type:engine', 'type:model'], bannedExternalImports: frameworks },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:model', 'type:engine', 'type:nodes'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:model'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:model'] },
           ],
         },
       ],

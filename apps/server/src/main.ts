@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   await app.listen({ port: settings.PORT, host: settings.HOST });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : settings.PORT;
+  // With PORT=0 the port is only known now; trigger URLs must carry it.
+  if (!settings.PUBLIC_URL) settings.publicUrl = `http://localhost:${port}`;
   logger.info({ port, store: settings.DATABASE_URL ? 'postgres' : 'sqlite', dataDir: settings.dataDir, publicUrl: settings.publicUrl }, `Hookflow is listening on http://localhost:${port}`);
 }
 

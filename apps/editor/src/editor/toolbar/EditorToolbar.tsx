@@ -53,8 +53,8 @@ export function EditorToolbar({ active, saving, activating, testing, onSave, onT
         <button type="button" className="button icon" onClick={() => store.getState().redo()} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
           ↷
         </button>
-        <button type="button" className="button icon" onClick={() => store.getState().deleteSelection()} disabled={!hasSelection} aria-label="Delete selected" title="Delete selected (Delete)">
-          🗑
+        <button type="button" className="button" onClick={() => store.getState().deleteSelection()} disabled={!hasSelection} aria-label="Delete selected" title="Delete selected (Delete)">
+          Delete
         </button>
         <button type="button" className="button" onClick={() => void layout()} title="Arrange the nodes left to right">
           Auto-layout

@@ -1,0 +1,110 @@
+// An invalid flow: an http node whose URL is a broken template and a transform with no fields,
+// left unconnected. Activation is refused with the server's reasons, and each problem is pinned
+// on the node it belongs to.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { explainFailure, launchChromium, openSession, screenshot, waitForText, type EditorSession } from './support/browser';
+import { arrangeCanvas, canvasNode, connect, dragFromPalette, field, selectNode } from './support/editor';
+import { startHookflow, type HookflowServer } from './support/hookflow-server';
+
+let server: HookflowServer;
+let browser: Browser;
+let session: EditorSession;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startHookflow(), launchChromium()]);
+  session = await openSession(browser, server.url, { signIn: true });
+});
+
+afterAll(async () => {
+  await session?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('an invalid flow cannot be activated', () => {
+  it('refuses activation, quotes the reasons and marks the nodes they name', async () => {
+    onTestFailed(() => explainFailure(session, () => server.logs(), 'invalid-flow'));
+    const { page } = session;
+    await page.goto('/');
+    await page.getByRole('button', { name: 'New flow' }).first().click();
+    await page.waitForURL(/\/flows\/[0-9a-f-]{36}$/);
+    const flowId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByTestId('flow-name').fill('Broken order sync');
+
+    // Click to add: the webhook, then an http request after it (wired to it automatically).
+    await page.getByTestId('palette-item-webhook').click();
+    await canvasNode(page, 'webhook').waitFor();
+    await page.getByTestId('palette-item-http').click();
+    await page.getByTestId('rf__edge-e_webhook_http').waitFor({ state: 'attached' });
+    await arrangeCanvas(page, 'Fit view');
+    // A transform dragged in and left unconnected, without its required fields.
+    const canvasBox = (await page.getByTestId('canvas').boundingBox())!;
+    await dragFromPalette(page, 'transform', { x: Math.round(canvasBox.width * 0.5), y: Math.round(canvasBox.height * 0.2) });
+    await arrangeCanvas(page, 'Fit view');
+
+    // The http node has no URL yet: the editor marks it before anything is sent.
+    const httpBadge = page.getByTestId('node-invalid-http');
+    expect(await httpBadge.getAttribute('title')).toMatch(/url/i);
+    let panel = await selectNode(page, 'http');
+    await field(panel, 'URL').fill('{{#if}}');
+    await panel.getByTestId('template-error').waitFor();
+    await waitForText(page.getByTestId('problems-bar'), /2 problems/);
+
+    // Activation saves the draft, then the server refuses it and says why.
+    const activeSwitch = page.getByRole('switch', { name: 'Active' });
+    await activeSwitch.click();
+    const refusal = page.getByTestId('command-error');
+    await waitForText(refusal, /Could not activate the flow/);
+    const reasons = await refusal.getByRole('listitem').allTextContents();
+    expect(reasons.length).toBeGreaterThanOrEqual(2);
+    expect(reasons.some((reason) => /"http"/.test(reason) && /url/i.test(reason))).toBe(true);
+    expect(reasons.some((reason) => /"transform"/.test(reason) && /fields/i.test(reason))).toBe(true);
+    expect(await activeSwitch.getAttribute('aria-checked')).toBe('false');
+    await waitForText(page.getByTestId('save-state'), /All changes saved/);
+
+    // Each reason sits on its own node; the valid webhook has no badge.
+    expect(await httpBadge.getAttribute('title')).toMatch(/url/i);
+    expect(await page.getByTestId('node-invalid-transform').getAttribute('title')).toMatch(/fields/i);
+    expect(await page.getByTestId('node-invalid-webhook').count()).toBe(0);
+    panel = await selectNode(page, 'http');
+    await waitForText(panel.getByTestId('node-problems'), /url/i);
+    // The editor and the server word the template problem alike: the URL field says it once.
+    const urlProblems = await panel.locator('.field', { has: field(page, 'URL') }).locator('.field-problem').allTextContents();
+    expect(urlProblems).toHaveLength(1);
+    expect(urlProblems[0]).toMatch(/template does not compile/);
+    const problemsBar = page.getByTestId('problems-bar');
+    await problemsBar.getByRole('button', { name: /problems/ }).click();
+    const listed = await problemsBar.getByRole('listitem').allTextContents();
+    expect(listed.some((problem) => /"http"/.test(problem))).toBe(true);
+    expect(listed.some((problem) => /"transform"/.test(problem))).toBe(true);
+    await problemsBar.getByRole('button', { name: /problems/ }).click();
+    await arrangeCanvas(page, 'Fit view');
+    await screenshot(page, 'invalid-flow');
+
+    // Fixing the http node alone is not enough: the transform still blocks activation.
+    await field(panel, 'URL').fill('http://127.0.0.1:9/never-called');
+    await httpBadge.waitFor({ state: 'detached' });
+    await refusal.getByRole('button', { name: 'Dismiss message' }).click();
+    await refusal.waitFor({ state: 'detached' });
+    await activeSwitch.click();
+    await waitForText(refusal, /"transform"/);
+    expect(await refusal.getByRole('listitem').count()).toBe(1);
+    expect(await activeSwitch.getAttribute('aria-checked')).toBe('false');
+
+    // Wired and given a field, the flow activates.
+    await connect(page, 'handle-webhook-out', 'handle-transform-in', 'e_webhook_transform');
+    panel = await selectNode(page, 'transform');
+    await panel.getByRole('button', { name: 'Add field' }).click();
+    await panel.getByLabel('Fields: name 1').fill('seen');
+    await panel.getByLabel('Fields: value 1').fill('yes');
+    await page.getByTestId('node-invalid-transform').waitFor({ state: 'detached' });
+    await activeSwitch.click();
+    await page.locator('[role=switch][aria-checked=true]').waitFor();
+    await refusal.waitFor({ state: 'detached' });
+
+    const flow = (await (await session.context.request.get(`/api/flows/${flowId}`)).json()) as { active: boolean };
+    expect(flow.active).toBe(true);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
