@@ -233,6 +233,16 @@ describe('an install set up from the environment', () => {
     expect((await ask(server.url, 'POST', '/api/auth/login', TEST_OWNER, from('198.51.100.7'))).status).toBe(200);
   });
 
+  it('counts a burst of parallel guesses: no more than the limit get a password check', async () => {
+    const from = { 'x-forwarded-for': '203.0.113.77' };
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => ask(server.url, 'POST', '/api/auth/login', { email: `burst${i}@example.com`, password: 'guess-password' }, from)),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(9);
+  });
+
   it('answers 429 with Retry-After once the failed sign-ins are used up, even to the right password', async () => {
     for (let i = 0; i < 3; i += 1) expect((await ask(server.url, 'POST', '/api/auth/login', { email: TEST_OWNER.email, password: `guess-${i}` })).status).toBe(401);
     const limited = await ask(server.url, 'POST', '/api/auth/login', TEST_OWNER);

@@ -37,9 +37,13 @@ describe('trigger guards', () => {
 
     afterAll(async () => {
       await server.idle();
-      // Only the refused handshake (wrong hub.verify_token) is recorded; answered ones store nothing.
+      // Only the refused handshakes (wrong hub.verify_token, unsigned Zoom validation) are
+      // recorded; answered ones store nothing.
       const events = await eventsOf(server.url, flow.id);
-      expect(events.map((event) => [event.status, event.httpStatus])).toEqual([['rejected', 403]]);
+      expect(events.map((event) => [event.status, event.httpStatus]).sort()).toEqual([
+        ['rejected', 401],
+        ['rejected', 403],
+      ]);
       expect(sink.received).toEqual([]);
     });
 
@@ -64,8 +68,17 @@ describe('trigger guards', () => {
       expect(wrong.status).toBe(403);
     });
 
-    it('Zoom endpoint.url_validation: answers the HMAC-SHA256 of plainToken', async () => {
-      const answer = await call<Answer>(server.url, 'POST', flow.path, { event: 'endpoint.url_validation', payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' } });
+    it('Zoom endpoint.url_validation: answers the HMAC-SHA256 of plainToken, only when Zoom signed it', async () => {
+      const body = JSON.stringify({ event: 'endpoint.url_validation', payload: { plainToken: 'qgg8vlvZRS6UYooatFL8Aw' } });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const zoomSignature = `v0=${createHmac('sha256', 'zoom-secret-token').update(`v0:${timestamp}:${body}`).digest('hex')}`;
+      const unsigned = await call<Answer>(server.url, 'POST', flow.path, body, { 'content-type': 'application/json' });
+      expect(unsigned.status).toBe(401);
+      const answer = await call<Answer>(server.url, 'POST', flow.path, body, {
+        'content-type': 'application/json',
+        'x-zm-request-timestamp': timestamp,
+        'x-zm-signature': zoomSignature,
+      });
       expect(answer.status).toBe(200);
       const encryptedToken = createHmac('sha256', 'zoom-secret-token').update('qgg8vlvZRS6UYooatFL8Aw').digest('hex');
       expect(answer.body).toEqual({ plainToken: 'qgg8vlvZRS6UYooatFL8Aw', encryptedToken });

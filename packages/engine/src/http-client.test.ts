@@ -201,3 +201,16 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });
+
+describe('redirects', () => {
+  it('follows them by default and not when asked not to', async () => {
+    const target = await serve((_req, res) => res.end('landed'));
+    const hop = await serve((_req, res) => {
+      res.writeHead(302, { location: `${target}/final` });
+      res.end();
+    });
+    const client = createHttpClient();
+    expect(await client.request({ method: 'GET', url: `${hop}/start` })).toMatchObject({ status: 200, body: 'landed' });
+    expect(await client.request({ method: 'GET', url: `${hop}/start`, followRedirects: false })).toMatchObject({ status: 302 });
+  });
+});

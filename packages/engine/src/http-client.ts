@@ -28,7 +28,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       throwIfCancelled(signal, target, attempt - 1);
       let outcome: TryOutcome;
       try {
-        const res = await send({ url, method, headers: req.headers, body: req.body, timeoutMs: req.timeoutMs, signal });
+        const res = await send({ url, method, headers: req.headers, body: req.body, timeoutMs: req.timeoutMs, followRedirects: req.followRedirects, signal });
         outcome = readOutcome(res, attempt < maxAttempts, policy?.retryOnStatus ?? isRetryableStatus);
       } catch (err) {
         throwIfCancelled(signal, target, attempt);

@@ -10,6 +10,7 @@ export interface TransportRequest {
   headers?: Record<string, string>;
   body?: string | Uint8Array;
   timeoutMs?: number;
+  followRedirects?: boolean;
   signal?: AbortSignal;
 }
 
@@ -39,14 +40,15 @@ function newDispatcher({ outbound, resolveAll }: OutboundTransportOptions): Disp
 
 export function undiciTransport(options: OutboundTransportOptions = {}): HttpTransport {
   const agent = dispatcher(options);
-  return async ({ url, method, headers, body, timeoutMs, signal }) => {
+  return async ({ url, method, headers, body, timeoutMs, followRedirects, signal }) => {
     // One controller and one timer per try: the whole try (headers and body) has timeoutMs.
     const controller = new AbortController();
     const timer = timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new TimeoutError()), timeoutMs);
     const onCallerAbort = (): void => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      const res = await request(url, { method, headers, body, signal: controller.signal, dispatcher: agent });
+      // maxRedirections 0 turns the agent's redirect interceptor off for this request.
+      const res = await request(url, { method, headers, body, signal: controller.signal, dispatcher: agent, ...(followRedirects === false ? { maxRedirections: 0 } : {}) });
       const out: Record<string, string> = {};
       for (const [name, value] of Object.entries(res.headers)) {
         if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -69,10 +71,10 @@ class TimeoutError extends Error {
 }
 
 export function fetchTransport(doFetch: typeof fetch): HttpTransport {
-  return async ({ url, method, headers, body, timeoutMs, signal }) => {
+  return async ({ url, method, headers, body, timeoutMs, followRedirects, signal }) => {
     const timeout = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
     const trySignal = timeout && signal ? AbortSignal.any([timeout, signal]) : (timeout ?? signal);
-    const res = await doFetch(url, { method, headers, body, signal: trySignal, redirect: 'follow' });
+    const res = await doFetch(url, { method, headers, body, signal: trySignal, redirect: followRedirects === false ? 'manual' : 'follow' });
     const out: Record<string, string> = {};
     res.headers.forEach((value, key) => {
       out[key] = value;

@@ -64,6 +64,9 @@ export interface HttpRequest {
   query?: Record<string, string>;
   body?: string | Uint8Array;
   timeoutMs?: number;
+  /** Follow redirects (default true). Off when the request carries credentials of its own: a
+   * redirect to another origin would otherwise receive them. */
+  followRedirects?: boolean;
   /** Retries on network errors, timeouts, 408, 429 and 5xx. Omitted: one try. */
   retry?: HttpRetryPolicy;
 }

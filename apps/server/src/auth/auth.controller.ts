@@ -46,7 +46,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email and password; sets the session cookie' })
   async login(@Body(new ZodBodyPipe(LoginBody)) body: LoginRequest, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ user: UserDto }> {
     const attempt = this.limiter.attemptOf(request, body.email);
-    const wait = await this.limiter.retryAfterSeconds(attempt);
+    const wait = await this.limiter.take(attempt);
     if (wait > 0) {
       void reply.header('retry-after', String(wait));
       throw new HttpException(`Too many failed sign-ins; try again in ${wait} seconds.`, 429);
@@ -54,7 +54,6 @@ export class AuthController {
     const user = await this.users.findByEmail(attempt.email);
     const valid = user ? await verifyPassword({ hash: user.passwordHash, password: body.password }) : await verifyDecoy(body.password).then(() => false);
     if (!user || !valid) {
-      await this.limiter.recordFailure(attempt);
       throw new UnauthorizedException('Wrong email or password.');
     }
     await this.limiter.recordSuccess(attempt);

@@ -1,6 +1,7 @@
-// Limits failed sign-ins per client address and per email, so a password cannot be guessed fast
-// from one machine, nor one account be guessed from many. Only failures count: a person who signs
-// in often is never locked out, and once either limit is reached even a right password waits.
+// Limits sign-in attempts per client address and per email, so a password cannot be guessed fast
+// from one machine, nor one account be guessed from many. Each attempt is counted before the check
+// and a successful one is given back, so in effect only failures count; once either limit is
+// reached even a right password waits.
 // In memory: each process limits on its own, which is enough to make guessing impractical. Behind
 // a reverse proxy (TRUSTED_PROXIES) the address is the client's from X-Forwarded-For, so one
 // stranger cannot lock everyone out by exhausting the proxy's own address.
@@ -16,14 +17,12 @@ import { normalizeEmail } from './users.service';
 export class LoginRateLimiter {
   private readonly byIp: RateLimiterMemory;
   private readonly byEmail: RateLimiterMemory;
-  private readonly maxFailures: number;
   private readonly trustedProxies: AddressRange[];
 
   constructor(@Inject(SETTINGS) settings: Settings) {
     const options = { points: settings.LOGIN_MAX_ATTEMPTS, duration: settings.LOGIN_WINDOW_MINUTES * 60 };
     this.byIp = new RateLimiterMemory({ ...options, keyPrefix: 'login-ip' });
     this.byEmail = new RateLimiterMemory({ ...options, keyPrefix: 'login-email' });
-    this.maxFailures = settings.LOGIN_MAX_ATTEMPTS;
     this.trustedProxies = parseRanges(splitList(settings.TRUSTED_PROXIES));
   }
 
@@ -35,29 +34,30 @@ export class LoginRateLimiter {
     return { ip: client?.toString() ?? request.ip, email: normalizeEmail(email) };
   }
 
-  /** Seconds to wait before trying again, or 0 when an attempt is allowed now. */
-  async retryAfterSeconds({ ip, email }: LoginAttempt): Promise<number> {
-    const states = await Promise.all([this.byIp.get(ip), this.byEmail.get(email)]);
-    const waits = states.filter((state) => state !== null && state.consumedPoints >= this.maxFailures).map((state) => state?.msBeforeNext ?? 0);
-    return waits.length === 0 ? 0 : Math.max(1, Math.ceil(Math.max(...waits) / 1000));
+  /**
+   * Takes one attempt from both budgets BEFORE the password is checked, so a burst of parallel
+   * guesses is counted too. Seconds to wait when over either limit, else 0.
+   */
+  async take({ ip, email }: LoginAttempt): Promise<number> {
+    const waits = await Promise.all([consume(this.byIp, ip), consume(this.byEmail, email)]);
+    const longest = Math.max(...waits);
+    return longest > 0 ? Math.max(1, Math.ceil(longest / 1000)) : 0;
   }
 
-  async recordFailure({ ip, email }: LoginAttempt): Promise<void> {
-    await Promise.all([consume(this.byIp, ip), consume(this.byEmail, email)]);
-  }
-
-  /** A right password clears the email's count (a person's own typos); the address keeps its count. */
-  async recordSuccess({ email }: LoginAttempt): Promise<void> {
-    await this.byEmail.delete(email);
+  /** A right password gives its attempt back and clears the email's count (a person's own typos). */
+  async recordSuccess({ ip, email }: LoginAttempt): Promise<void> {
+    await Promise.all([this.byIp.reward(ip, 1), this.byEmail.delete(email)]);
   }
 }
 
-/** Over the limit, consume() rejects with the limiter's state; the next check answers 429. */
-async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+/** Milliseconds to wait when the key is over its limit, else 0. */
+async function consume(limiter: RateLimiterMemory, key: string): Promise<number> {
   try {
     await limiter.consume(key);
+    return 0;
   } catch (err) {
     if (!(err instanceof RateLimiterRes)) throw err;
+    return Math.max(1, err.msBeforeNext);
   }
 }
 

@@ -26,9 +26,12 @@ export class CredentialCipher {
     const [version, iv, tag, text] = sealed.split('.');
     if (version !== VERSION || !iv || !tag || text === undefined) throw new CredentialDecryptError(`credential ${id} is stored in an unknown format`);
     try {
-      const decipher = createDecipheriv(ALGORITHM, this.key, Buffer.from(iv, 'base64url'));
+      // A full 16-byte tag only: GCM accepts shorter ones, which make forgeries far easier.
+      const authTag = Buffer.from(tag, 'base64url');
+      if (authTag.length !== 16) throw new Error('truncated tag');
+      const decipher = createDecipheriv(ALGORITHM, this.key, Buffer.from(iv, 'base64url'), { authTagLength: 16 });
       decipher.setAAD(Buffer.from(id, 'utf8'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      decipher.setAuthTag(authTag);
       const plain = Buffer.concat([decipher.update(Buffer.from(text, 'base64url')), decipher.final()]).toString('utf8');
       return toStringRecord(JSON.parse(plain));
     } catch {

@@ -143,7 +143,10 @@ export class IntakeService {
 
   /** Rejected requests are kept so the editor can show why a sender's call did not run. */
   private recordRejection(received: Received, rejection: IntakeRejection): void {
-    const stored = storeBody({ raw: received.request.raw, kind: 'binary', body: null });
+    // Refused callers (401/403) get their request recorded without its body: strangers who know the
+    // URL must not be able to fill the store. Other refusals keep it, to show what was wrong.
+    const keepBody = rejection.status !== 401 && rejection.status !== 403;
+    const stored = storeBody({ raw: keepBody ? received.request.raw : undefined, kind: 'binary', body: null });
     const row = this.eventRow(received, stored, 'rejected');
     row.reason = rejection.message;
     row.httpStatus = rejection.status;
@@ -161,7 +164,7 @@ export class IntakeService {
       path: request.url,
       headers: withoutSecretHeaders(request.headers, received.params?.auth),
       query: request.query,
-      contentType: request.headers['content-type'] ?? null,
+      contentType: request.headers['content-type']?.slice(0, 200) ?? null,
       ...stored,
       status,
       reason: null,

@@ -49,7 +49,8 @@ export async function claimOnPostgres(args: { manager: EntityManager; table: str
     if (firsts.has(id)) repeats.push(claim);
     else firsts.set(id, claim);
   }
-  const candidates = [...firsts.values()];
+  // A fixed order, so two processes claiming overlapping keys lock rows in the same order.
+  const candidates = [...firsts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, claim]) => claim);
   const claimed: unknown = await manager.query(
     `INSERT INTO ${table} AS d ("flowId", "key", "eventId", "expiresAt") SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[]) ` +
       `ON CONFLICT ("flowId", "key") DO UPDATE SET "eventId" = EXCLUDED."eventId", "expiresAt" = EXCLUDED."expiresAt" WHERE d."expiresAt" <= $5 RETURNING "eventId"`,

@@ -43,6 +43,19 @@ describe('http node auth', () => {
     expect(JSON.stringify(step)).not.toContain(TOKEN);
   });
 
+  it('keeps the credential out of the stored output and error when the API echoes the request', async () => {
+    for (const status of [200, 400]) {
+      server = await startLocalServer((request) => ({ status, body: { echo: { authorization: request.headers.authorization } } }));
+      const http = createHttpClient({ sleep: async () => undefined });
+      const params = { url: `${server.url}/orders`, body: { id: 1 }, auth: { type: 'bearer', credentialId: 'bearer' }, retry: { attempts: 1 } };
+      const { step } = await runNodeInFlow({ nodeType: httpNode, params, services: { http, credentials } });
+      expect(step.status).toBe(status === 200 ? 'success' : 'error');
+      expect(JSON.stringify(step)).not.toContain(TOKEN);
+      await server.close();
+      server = undefined;
+    }
+  });
+
   it('sends basic auth from a saved user and password', async () => {
     const { received } = await send({ type: 'basic', credentialId: 'basic' });
     expect(received[0]?.headers.authorization).toBe(`Basic ${Buffer.from(`ada:${PASSWORD}`).toString('base64')}`);

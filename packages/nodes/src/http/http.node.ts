@@ -7,7 +7,7 @@ import { NodeConfigError, NodeRuntimeError, type HttpResponse, type NodeContext,
 import { buildNestedObject } from '../shared/build-nested-object';
 import { authHeaders, authParams } from './http-auth';
 import { signingParams, signRequest } from './http-signing';
-import { describeRequest, describeResponse, type RequestDetails } from './request-details';
+import { describeRequest, describeResponse, safeBody, type RequestDetails } from './request-details';
 import { retryParams, statusMatcher, toRetryPolicy } from './retry-policy';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
@@ -87,7 +87,9 @@ export const httpNode: NodeType<HttpParams> = {
     let response: HttpResponse;
     try {
       const retry = toRetryPolicy(params.retry);
-      response = await ctx.http.request({ method, url: url.href, headers, body, timeoutMs: params.timeoutMs, retry }, ctx.signal);
+      // With credentials or a signature on board, a redirect is answered, not followed.
+      const followRedirects = secrets.length === 0;
+      response = await ctx.http.request({ method, url: url.href, headers, body, timeoutMs: params.timeoutMs, retry, followRedirects }, ctx.signal);
     } catch (err) {
       throw withRequestDetails(err, request());
     }
@@ -95,7 +97,7 @@ export const httpNode: NodeType<HttpParams> = {
       const retryable = statusMatcher(params.retry.statuses)(response.status);
       throw statusError({ response, method, url, retryable, request: request(), secrets });
     }
-    const output: HttpNodeOutput = { status: response.status, headers: response.headers, body: response.body };
+    const output: HttpNodeOutput = { status: response.status, headers: response.headers, body: safeBody(response.body, secrets) };
     return { output, attempts: response.attempts };
   },
 };
@@ -166,7 +168,7 @@ function statusError(args: { response: HttpResponse; method: string; url: URL; r
   return new NodeRuntimeError(`${method} ${url.origin}${url.pathname} answered ${status}`, {
     retryable,
     attempts: response.attempts,
-    details: { status, body: response.body, request, response: describeResponse(response, secrets) },
+    details: { status, body: safeBody(response.body, secrets), request, response: describeResponse(response, secrets) },
   });
 }
 

@@ -41,6 +41,24 @@ export function describeResponse(response: HttpResponse, secrets: string[]): Res
   return { status: response.status, headers: redactHeaders(response.headers, secrets), bodyPreview: preview(text, secrets) };
 }
 
+/**
+ * A response body as it may be stored: an API that echoes the request (many error pages do) must
+ * not carry the credential we sent into step data. Unchanged unless a secret occurs in it.
+ */
+export function safeBody(body: unknown, secrets: string[]): unknown {
+  if (secrets.length === 0) return body;
+  if (typeof body === 'string') return redactSecrets(body, secrets);
+  const text = JSON.stringify(body) ?? '';
+  const clean = redactSecrets(text, secrets);
+  if (clean === text) return body;
+  try {
+    const parsed: unknown = JSON.parse(clean);
+    return parsed;
+  } catch {
+    return clean;
+  }
+}
+
 /** The URL as it can be shown: query values with secret-looking names are replaced. */
 export function safeUrl(url: URL): string {
   const shown = new URL(`${url.origin}${url.pathname}`);

@@ -37,7 +37,7 @@ export async function postChatMessage(args: { ctx: NodeContext; token: string; c
     rejectRateLimitedCalls: false,
     timeout: CHAT_TIMEOUT_MS,
     logger: slackLogger({ logger: ctx.logger, secrets: [token] }),
-    fetch: fetchWithSignal(ctx.signal),
+    fetch: guardedFetch(ctx),
   });
   try {
     const result = await client.apiCall('chat.postMessage', {
@@ -108,9 +108,24 @@ function readString(source: object, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Cancelling the execution (ctx.signal) also aborts a request WebClient has in flight. */
-function fetchWithSignal(signal: AbortSignal): FetchFunction {
-  return (url, init) => fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+/**
+ * WebClient's requests go through the node context's HTTP client, so the outbound guard (checked
+ * after DNS, on every hop) covers the bot-token path too; cancelling the execution aborts them.
+ * WebClient keeps its own retries, so each call here is one try.
+ */
+function guardedFetch(ctx: NodeContext): FetchFunction {
+  return async (url, init) => {
+    const body = init?.body;
+    const text = body === undefined || body === null ? undefined : body instanceof URLSearchParams ? body.toString() : typeof body === 'string' ? body : undefined;
+    if (body !== undefined && body !== null && text === undefined) throw new Error('unsupported Slack request body');
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers).forEach((value, name) => {
+      headers[name] = value;
+    });
+    const response = await ctx.http.request({ method: init?.method ?? 'GET', url: String(url), headers, body: text, timeoutMs: CHAT_TIMEOUT_MS }, ctx.signal);
+    const payload = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+    return new Response(payload, { status: response.status, headers: response.headers });
+  };
 }
 
 /** Sends WebClient's own log lines to the node logger; debug lines (request bodies) are dropped. */

@@ -22,7 +22,7 @@ export const webhookChallengeParams = z
     }),
     zoomSecret: secretRefParams({
       title: 'Zoom secret token',
-      description: 'The app’s secret token; defaults to the signing secret of the caller check. Kept secret.',
+      description: 'The Zoom app’s secret token. Zoom’s own signature on the validation request (x-zm-signature) is checked with it before answering. Kept secret.',
     }).optional(),
     asana: z.boolean().default(false).meta({ title: 'Asana X-Hook-Secret', description: 'Echo the X-Hook-Secret header of Asana’s handshake.' }),
     echoQueryParam: z

@@ -31,7 +31,7 @@ async function checkHeader(check: CallerCheck, auth: WebhookAuthParams): Promise
   const name = auth.name ?? '';
   const given = check.headers[name.toLowerCase()];
   if (!given) throw unauthorized(`The ${name} header is missing.`);
-  const expected = await check.resolveSecret(auth.value ?? '', 'value');
+  const expected = await secretOf(check, auth.value ?? '', 'value');
   if (!safeEqual(given, expected)) throw unauthorized(`The ${name} header does not carry the expected secret.`);
 }
 
@@ -43,7 +43,7 @@ async function checkBasic(check: CallerCheck, auth: WebhookAuthParams): Promise<
   const colon = decoded.indexOf(':');
   const user = colon < 0 ? decoded : decoded.slice(0, colon);
   const password = colon < 0 ? '' : decoded.slice(colon + 1);
-  const expected = await check.resolveSecret(auth.password ?? '', 'password');
+  const expected = await secretOf(check, auth.password ?? '', 'password');
   // Both compared every time, so a wrong user and a wrong password take the same time.
   const userOk = safeEqual(user, auth.user ?? '');
   const passwordOk = safeEqual(password, expected);
@@ -51,7 +51,7 @@ async function checkBasic(check: CallerCheck, auth: WebhookAuthParams): Promise<
 }
 
 async function checkSignature(check: CallerCheck, auth: WebhookAuthParams): Promise<void> {
-  const secret = await check.resolveSecret(auth.secret ?? '', 'secret');
+  const secret = await secretOf(check, auth.secret ?? '', 'secret');
   const request: SignedRequest = {
     raw: check.raw ?? Buffer.alloc(0),
     headers: check.headers,
@@ -89,4 +89,13 @@ function verifyPreset(request: SignedRequest, auth: WebhookAuthParams): string |
 
 function unauthorized(message: string, headers: Record<string, string> = {}): IntakeRejection {
   return new IntakeRejection(401, 'unauthorized', message, headers);
+}
+
+/** An empty secret would let anyone pass (anyone can sign with an empty key): refuse to check. */
+async function secretOf(check: CallerCheck, ref: Parameters<CallerCheck['resolveSecret']>[0], field: string): Promise<string> {
+  const secret = await check.resolveSecret(ref, field);
+  if (secret.length === 0) {
+    throw new IntakeRejection(500, 'trigger_misconfigured', `This trigger's caller check has an empty ${field}; set one in the trigger's settings.`);
+  }
+  return secret;
 }

@@ -53,11 +53,16 @@ async function hubAnswer(request: ChallengeRequest): Promise<IntakeAnswer> {
 async function zoomAnswer(request: ChallengeRequest, payload: unknown): Promise<IntakeAnswer | undefined> {
   const plainToken = isRecord(payload) && typeof payload.plainToken === 'string' ? payload.plainToken : undefined;
   if (plainToken === undefined) return undefined;
-  const ref = request.challenge?.zoomSecret ?? (request.auth?.type === 'hmac' ? request.auth.secret : undefined);
+  // No fallback to the caller check's secret, and Zoom's signature is checked first: answering an
+  // unsigned validation would hand anyone an HMAC of any text under the secret (a signing oracle).
+  const ref = request.challenge?.zoomSecret;
   if (ref === undefined) {
     throw new IntakeRejection(500, 'trigger_misconfigured', 'This trigger answers Zoom’s URL validation but has no Zoom secret token; set one in the trigger’s handshakes.');
   }
   const secret = await request.resolveSecret(ref, 'secret');
+  if (!zoomSignatureValid(request, secret)) {
+    throw new IntakeRejection(401, 'invalid_signature', 'Zoom’s URL validation must carry a valid x-zm-signature and a recent x-zm-request-timestamp.');
+  }
   const encryptedToken = createHmac('sha256', secret).update(plainToken).digest('hex');
   return { status: 200, body: { plainToken, encryptedToken } };
 }
@@ -85,4 +90,16 @@ function single(value: string | string[] | undefined): string | undefined {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const ZOOM_TOLERANCE_SECONDS = 300;
+
+/** Zoom signs every request, the validation included: v0=hex(HMAC-SHA256(secret, "v0:<ts>:<body>")). */
+function zoomSignatureValid(request: ChallengeRequest, secret: string): boolean {
+  const timestamp = request.headers['x-zm-request-timestamp'] ?? '';
+  const signature = request.headers['x-zm-signature'] ?? '';
+  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > ZOOM_TOLERANCE_SECONDS) return false;
+  const body = request.raw ? request.raw.toString('utf8') : '';
+  const expected = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return safeEqual(signature, expected);
 }

@@ -90,6 +90,8 @@ export function verifyStandardWebhooks(request: SignedRequest): string | null {
   if (!timestamp) return missing('webhook-timestamp');
   if (!header) return missing('webhook-signature');
   const key = Buffer.from(request.secret.replace(/^whsec_/, ''), 'base64');
+  // Standard Webhooks keys are 24-64 random bytes; a short or non-base64 secret is a mistake.
+  if (key.length < 16) return 'The trigger’s Standard Webhooks secret is not a whsec_ base64 key of at least 16 bytes.';
   const expected = hmac('sha256', key, `${id}.${timestamp}.`, request.raw).toString('base64');
   const signatures = header
     .split(' ')
