@@ -97,8 +97,9 @@ export class IntakeService {
 
   private async checkAndCommit(received: Received): Promise<IntakeAnswer> {
     const { request, trigger, replay } = received;
-    const params = await this.guard.paramsOf(trigger);
+    const params = this.guard.paramsOf(trigger);
     received.params = params;
+    const headers = withoutSecretHeaders(request.headers, params.auth);
     if (!replay) {
       this.guard.checkAddress(params, request);
       await this.guard.takeRate(trigger, params);
@@ -114,20 +115,20 @@ export class IntakeService {
     const stored = storeBody({ raw: request.raw, kind, body });
     const stale = replay ? undefined : staleReason({ drop: params.dropOlderThan, headers: request.headers, body, now: new Date(received.receivedAt) });
     if (stale) return this.recordDropped(received, stored, stale);
-    return this.commit(received, params, stored, body);
+    return this.commit(received, params, stored, body, headers);
   }
 
-  private async commit(received: Received, params: WebhookParams, stored: StoredBody, body: unknown): Promise<IntakeAnswer> {
+  private async commit(received: Received, params: WebhookParams, stored: StoredBody, body: unknown, headers: Record<string, string>): Promise<IntakeAnswer> {
     const { request, trigger, eventId, receivedAt } = received;
     const key = received.replay ? undefined : dedupeKeyOf({ dedupe: params.dedupe, auth: params.auth, headers: request.headers, body });
     const dedupe = key === undefined || !params.dedupe ? undefined : { key, expiresAt: new Date(Date.parse(receivedAt) + params.dedupe.retentionSeconds * 1000).toISOString() };
-    const outcome = await this.store.write({ kind: 'event', row: this.eventRow(received, stored, 'accepted'), dedupe });
+    const outcome = await this.store.write({ kind: 'event', row: this.eventRow(received, stored, 'accepted', headers), dedupe });
     if (outcome.duplicateOf !== undefined) return { status: 200, body: { eventId: outcome.duplicateOf, duplicate: true } };
     this.dispatcher.dispatch({
       eventId,
       executionId: randomUUID(),
       flowVersionId: trigger.versionId,
-      trigger: toTriggerOutput({ id: eventId, method: request.method, headers: withoutSecretHeaders(request.headers, params.auth), query: request.query, body, receivedAt }),
+      trigger: toTriggerOutput({ id: eventId, method: request.method, headers, query: request.query, body, receivedAt }),
     });
     return { status: 202, body: { eventId } };
   }
@@ -153,7 +154,8 @@ export class IntakeService {
     this.store.write({ kind: 'event', row }).catch((err: unknown) => this.logger.error({ err, eventId: received.eventId }, 'could not record a rejected request'));
   }
 
-  private eventRow(received: Received, stored: StoredBody, status: EventStatus): EventEntity {
+  /** `headers` already without secrets, when the caller has them; else redacted here. */
+  private eventRow(received: Received, stored: StoredBody, status: EventStatus, headers?: Record<string, string>): EventEntity {
     const { request, trigger } = received;
     return {
       id: received.eventId,
@@ -162,7 +164,7 @@ export class IntakeService {
       nodeId: trigger.nodeId,
       method: request.method,
       path: request.url,
-      headers: withoutSecretHeaders(request.headers, received.params?.auth),
+      headers: headers ?? withoutSecretHeaders(request.headers, received.params?.auth),
       query: request.query,
       contentType: request.headers['content-type']?.slice(0, 200) ?? null,
       ...stored,

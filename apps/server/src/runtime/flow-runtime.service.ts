@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { compileFlow, NodeRegistry, type CompiledFlow } from '@hookflow/engine';
 import type { FlowDocument } from '@hookflow/flow-model';
+import { webhookParams, type WebhookParams } from '@hookflow/nodes';
 import { FlowEntity, FlowVersionEntity } from '../storage/entities';
 import { SETTINGS, type Settings } from '../config/settings';
 
@@ -22,6 +23,9 @@ export interface LiveTrigger {
   nodeId: string;
   method: string;
   path: string;
+  /** The trigger node's checks (auth, handshakes, limits, dedupe), parsed once with the trigger;
+   * null when they cannot be read, so intake fails closed. */
+  params: WebhookParams | null;
 }
 
 const MAX_VERSIONS = 500;
@@ -98,5 +102,6 @@ function suffixOf(path: string): string {
 function triggerOf(flow: FlowEntity): LiveTrigger | null {
   const node = triggerNodeOf(flow.document);
   if (!node) return null;
-  return { flowId: flow.id, versionId: flow.currentVersionId, nodeId: node.id, method: node.method, path: node.path };
+  const params = webhookParams.safeParse(flow.document.nodes.find((candidate) => candidate.id === node.id)?.params ?? {});
+  return { flowId: flow.id, versionId: flow.currentVersionId, nodeId: node.id, method: node.method, path: node.path, params: params.success ? params.data : null };
 }

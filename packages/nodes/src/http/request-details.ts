@@ -1,12 +1,12 @@
 // What a failed call keeps for the failed list (dead letter): the request made and the answer got,
 // safe to store and show. Secret-looking headers and query values are redacted, known secrets are
 // cut out of the text, and bodies are kept as a short preview.
-import type { HttpResponse } from '@hookflow/engine';
+import { SECRET_HEADER_NAMES, type HttpResponse } from '@hookflow/engine';
 import { REDACTED, redactSecrets } from '../shared/redact-secrets';
 
 export const BODY_PREVIEW_CHARS = 2_000;
 
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key']);
+const SECRET_HEADERS = new Set([...SECRET_HEADER_NAMES, 'set-cookie']);
 /** Header and query names that usually carry a credential. */
 const SECRET_NAME = /(token|secret|passw|api[-_]?key|auth|session|signature|sig$|^key$|^code$)/i;
 /** Signature headers prove nothing without the secret and help a receiver's owner debug. */

@@ -1,22 +1,20 @@
 // The checks a trigger's params ask for before a request becomes an event, in the order intake
-// runs them: address (403), rate (429), handshake (answered), caller (401). Params are parsed once
-// per flow version; secrets are resolved per request so a rotated credential applies at once.
+// runs them: address (403), rate (429), handshake (answered), caller (401). Params come parsed with
+// the live trigger; secrets are resolved per request so a rotated credential applies at once.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { webhookParams, type WebhookParams } from '@hookflow/nodes';
+import type { WebhookParams } from '@hookflow/nodes';
 import { IntakeRejection } from '../../common/domain-errors';
 import { SETTINGS, splitList, type Settings } from '../../config/settings';
 import { SecretResolver, type SecretRef } from '../../credentials/secret-resolver';
 import { LOGGER } from '../../logging/logger';
-import { FlowRuntimeService, type LiveTrigger } from '../../runtime/flow-runtime.service';
+import type { LiveTrigger } from '../../runtime/flow-runtime.service';
 import { inRanges, parseRanges, type AddressRange } from './address-ranges';
 import { checkCaller } from './caller-auth';
 import { challengeAnswer } from './challenge-answers';
 import { clientAddress } from './client-address';
 import type { IntakeAnswer } from './intake-answer';
 import { TriggerRateLimits } from './trigger-rate-limits';
-
-const MAX_CACHED_VERSIONS = 500;
 
 export interface GuardedRequest {
   headers: Record<string, string>;
@@ -27,12 +25,12 @@ export interface GuardedRequest {
 
 @Injectable()
 export class TriggerGuardService {
-  private readonly params = new Map<string, Promise<WebhookParams>>();
+  /** Allowlists parsed once per params object (params live as long as their trigger is cached). */
+  private readonly allowlists = new WeakMap<string[], AddressRange[]>();
   private readonly rateLimits = new TriggerRateLimits();
   private readonly trustedProxies: AddressRange[];
 
   constructor(
-    private readonly runtime: FlowRuntimeService,
     private readonly secrets: SecretResolver,
     @Inject(SETTINGS) settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -40,21 +38,21 @@ export class TriggerGuardService {
     this.trustedProxies = parseRanges(splitList(settings.TRUSTED_PROXIES));
   }
 
-  /** The trigger node's params of the version the trigger runs. */
-  paramsOf(trigger: LiveTrigger): Promise<WebhookParams> {
-    const cached = this.params.get(trigger.versionId);
-    if (cached) return cached;
-    const loading = this.loadParams(trigger);
-    if (this.params.size >= MAX_CACHED_VERSIONS) this.params.delete(this.params.keys().next().value ?? '');
-    this.params.set(trigger.versionId, loading);
-    loading.catch(() => this.params.delete(trigger.versionId));
-    return loading;
+  /** The trigger node's params; fail closed: a trigger whose checks cannot be read accepts nothing. */
+  paramsOf(trigger: LiveTrigger): WebhookParams {
+    if (trigger.params) return trigger.params;
+    throw new IntakeRejection(500, 'trigger_misconfigured', 'This trigger’s settings could not be read; open the flow in the editor and save it again.');
   }
 
   checkAddress(params: WebhookParams, request: GuardedRequest): void {
     if (!params.ipAllowlist || params.ipAllowlist.length === 0) return;
     const client = clientAddress({ socketAddress: request.remoteAddress, forwardedFor: request.headers['x-forwarded-for'], trustedProxies: this.trustedProxies });
-    if (client && inRanges(client, parseRanges(params.ipAllowlist))) return;
+    let ranges = this.allowlists.get(params.ipAllowlist);
+    if (!ranges) {
+      ranges = parseRanges(params.ipAllowlist);
+      this.allowlists.set(params.ipAllowlist, ranges);
+    }
+    if (client && inRanges(client, ranges)) return;
     throw new IntakeRejection(403, 'forbidden_address', `Requests from ${client?.toString() ?? 'an unknown address'} are not allowed by this trigger's IP allowlist.`);
   }
 
@@ -87,14 +85,4 @@ export class TriggerGuardService {
     }
   }
 
-  private async loadParams(trigger: LiveTrigger): Promise<WebhookParams> {
-    const version = await this.runtime.runnableVersion(trigger.versionId);
-    const node = version?.compiled.document.nodes.find((candidate) => candidate.id === trigger.nodeId);
-    const parsed = webhookParams.safeParse(node?.params ?? {});
-    if (!version || !parsed.success) {
-      // Fail closed: a trigger whose checks cannot be read must not accept unchecked requests.
-      throw new IntakeRejection(500, 'trigger_misconfigured', 'This trigger’s settings could not be read; open the flow in the editor and save it again.');
-    }
-    return parsed.data;
-  }
 }
