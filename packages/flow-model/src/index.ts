@@ -18,3 +18,4 @@ export { findCycle, wouldCreateCycle, topologicalOrder, outgoingEdges, incomingE
 export type { GraphNode, GraphEdge, HandleSelector } from './graph';
 export { parseFlowDocument, validateFlow } from './validate-flow';
 export { flowDocumentJsonSchema, paramsJsonSchema, FLOW_DOCUMENT_SCHEMA_ID } from './json-schema';
+export * from './api-shapes';

@@ -1,47 +1,24 @@
-// Shapes of the server's answers the editor reads. Node types, steps and validation issues come
-// from flow-model; the rest mirrors the REST contract.
-import type { ExecutionStatus, FlowDocument, StepError, StepRecord, ValidationIssue } from '@hookflow/flow-model';
+// Shapes of the server's answers the editor reads. The server's answers are defined once in
+// flow-model (api-shapes.ts) and named here as the editor's code calls them; shapes only the
+// editor sends or builds stay here.
+import type {
+  ExecutionDto,
+  EventStatus,
+  ExecutionSummaryDto,
+  FlowDocument,
+  FlowDto,
+  FlowSummaryDto,
+  FlowTemplateDto,
+  StepError,
+  StepRecord,
+} from '@hookflow/flow-model';
 
-export type { NodeTypeInfo, StepRecord, ValidationIssue, FlowDocument } from '@hookflow/flow-model';
-
-export interface TriggerInfo {
-  nodeId: string;
-  method: string;
-  url: string;
-}
-
-export interface FlowSummary {
-  id: string;
-  name: string;
-  active: boolean;
-  version: number;
-  nodeCount: number;
-  createdAt: string;
-  updatedAt: string;
-  triggers: TriggerInfo[];
-  lastExecutionAt?: string | null;
-  lastExecutionStatus?: string | null;
-  failures24h?: number;
-}
-
-export interface FlowDetail extends FlowDocument {
-  id: string;
-  active: boolean;
-  version: number;
-  versionId: string;
-  createdAt: string;
-  updatedAt: string;
-  triggers: TriggerInfo[];
-  testUrl?: string;
-  validation?: { valid: boolean; errors: ValidationIssue[] };
-}
-
-export interface FlowTemplate {
-  id: string;
-  name: string;
-  description: string;
-  document: FlowDocument;
-}
+export type { EventStatus, ExecutionStatsBucket, NodeTypeInfo, Page, StepRecord, TriggerInfo, ValidationIssue, FlowDocument } from '@hookflow/flow-model';
+export type FlowSummary = FlowSummaryDto;
+export type FlowDetail = FlowDto;
+export type FlowTemplate = FlowTemplateDto;
+export type ExecutionSummary = ExecutionSummaryDto;
+export type ExecutionDetail = ExecutionDto;
 
 export type TestRunStatus = 'success' | 'filtered' | 'error';
 
@@ -72,8 +49,6 @@ export interface CapturedRequest {
   receivedAt: string;
 }
 
-export type EventStatus = 'accepted' | 'done' | 'rejected';
-
 export interface StoredEvent extends CapturedRequest {
   flowId: string | null;
   nodeId?: string | null;
@@ -82,37 +57,6 @@ export interface StoredEvent extends CapturedRequest {
   reason?: string | null;
   httpStatus?: number | null;
   size?: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface ExecutionSummary {
-  id: string;
-  flowId: string;
-  flowVersionId: string;
-  flowVersion: number;
-  eventId: string;
-  retryOf: string | null;
-  status: ExecutionStatus;
-  error: (StepError & { nodeId?: string }) | null;
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-  triggerSummary?: string | null;
-}
-
-export interface ExecutionDetail extends ExecutionSummary {
-  steps: StepRecord[];
-}
-
-export interface ExecutionStatsBucket {
-  hour: string;
-  success: number;
-  filtered: number;
-  error: number;
 }
 
 export interface FlowVersion {

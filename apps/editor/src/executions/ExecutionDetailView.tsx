@@ -53,7 +53,7 @@ function ExecutionHeader({ flowId, execution }: { flowId: string; execution: Exe
       <span>
         {formatTime(execution.startedAt)} · {formatDuration(execution.durationMs)} · version {execution.flowVersion}
       </span>
-      <button type="button" className="button" onClick={() => retry.mutate()} disabled={retry.isPending || execution.status === 'running' || execution.status === 'queued'}>
+      <button type="button" className="button" onClick={() => retry.mutate()} disabled={retry.isPending}>
         {retry.isPending ? 'Retrying…' : 'Retry'}
       </button>
       {execution.error ? (

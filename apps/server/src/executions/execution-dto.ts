@@ -1,24 +1,8 @@
 // What the API answers for executions: steps and error as JSON, entities kept out of controllers.
-import type { StepError, StepRecord } from '@hookflow/flow-model';
+import type { ExecutionDto, ExecutionSummaryDto } from '@hookflow/flow-model';
+
+export type { ExecutionDto, ExecutionSummaryDto };
 import type { ExecutionEntity } from '../storage/entities';
-
-export interface ExecutionSummaryDto {
-  id: string;
-  flowId: string;
-  flowVersionId: string;
-  flowVersion: number;
-  eventId: string;
-  retryOf: string | null;
-  status: ExecutionEntity['status'];
-  error: (StepError & { nodeId: string }) | null;
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-}
-
-export interface ExecutionDto extends ExecutionSummaryDto {
-  steps: StepRecord[];
-}
 
 export function toExecutionSummary(row: ExecutionEntity): ExecutionSummaryDto {
   return {

@@ -2,7 +2,7 @@
 // simple-json) so the same entities and migrations run on SQLite and PostgreSQL. Times are ISO
 // strings in UTC, which sort correctly as text on both.
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { FlowDocument } from '@hookflow/flow-model';
+import type { EventStatus, FlowDocument, StoredExecutionStatus } from '@hookflow/flow-model';
 import { CredentialEntity } from '../credentials/credential.entity';
 
 @Entity('flows')
@@ -33,7 +33,7 @@ export class FlowVersionEntity {
 }
 
 /** duplicate: a repeat of a dedupe key (not run); dropped: older than the trigger's dropOlderThan (not run). */
-export type EventStatus = 'accepted' | 'done' | 'rejected' | 'duplicate' | 'dropped';
+export type { EventStatus } from '@hookflow/flow-model';
 
 @Entity('events')
 @Index(['status', 'receivedAt'])
@@ -63,7 +63,7 @@ export class EventEntity {
   @Column('varchar', { length: 30 }) receivedAt!: string;
 }
 
-export type StoredExecutionStatus = 'success' | 'filtered' | 'error';
+export type { StoredExecutionStatus } from '@hookflow/flow-model';
 
 @Entity('executions')
 @Index(['flowId', 'startedAt'])

@@ -4,14 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { parseFlowDocument, type FlowDocument } from '@hookflow/flow-model';
+import { parseFlowDocument, type FlowTemplateDto } from '@hookflow/flow-model';
 
-export interface FlowTemplate {
-  id: string;
-  name: string;
-  description: string;
-  document: FlowDocument;
-}
+export type FlowTemplate = FlowTemplateDto;
 
 @ApiTags('flows')
 @Controller('api/templates')

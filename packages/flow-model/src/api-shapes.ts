@@ -1,0 +1,89 @@
+// The server's answers, as the editor reads them: one definition for both sides, so a field
+// added or renamed on the server is a type error in the editor rather than a silent mismatch.
+import type { FlowDocument } from './flow-document';
+import type { StepError, StepRecord } from './api-types';
+import type { ValidationIssue } from './validation-error';
+
+export interface TriggerInfo {
+  nodeId: string;
+  method: string;
+  url: string;
+}
+
+/** GET /api/flows/:id: the flow document itself (an export is an import) plus its state. */
+export interface FlowDto extends FlowDocument {
+  id: string;
+  active: boolean;
+  version: number;
+  versionId: string;
+  createdAt: string;
+  updatedAt: string;
+  triggers: TriggerInfo[];
+  /** Test URL: takes one request while an editor listens, without running the flow. */
+  testUrl: string;
+  /** Result of the full check (graph, params, templates); activation needs it to be valid. */
+  validation?: { valid: boolean; errors: ValidationIssue[] };
+}
+
+/** GET /api/flows items. */
+export interface FlowSummaryDto {
+  id: string;
+  name: string;
+  active: boolean;
+  version: number;
+  nodeCount: number;
+  createdAt: string;
+  updatedAt: string;
+  triggers: TriggerInfo[];
+  lastExecutionAt: string | null;
+  lastExecutionStatus: string | null;
+  failures24h: number;
+}
+
+/** GET /api/templates items. */
+export interface FlowTemplateDto {
+  id: string;
+  name: string;
+  description: string;
+  document: FlowDocument;
+}
+
+export type StoredExecutionStatus = 'success' | 'filtered' | 'error';
+
+/** GET /api/executions items. */
+export interface ExecutionSummaryDto {
+  id: string;
+  flowId: string;
+  flowVersionId: string;
+  flowVersion: number;
+  eventId: string;
+  retryOf: string | null;
+  status: StoredExecutionStatus;
+  error: (StepError & { nodeId: string }) | null;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  /** A short line about the request that started it ("POST {"order":...). */
+  triggerSummary?: string;
+}
+
+/** GET /api/executions/:id. */
+export interface ExecutionDto extends ExecutionSummaryDto {
+  steps: StepRecord[];
+}
+
+export interface ExecutionStatsBucket {
+  hour: string;
+  success: number;
+  filtered: number;
+  error: number;
+}
+
+/** What became of a received request. */
+export type EventStatus = 'accepted' | 'done' | 'rejected' | 'duplicate' | 'dropped';
+
+/** A keyset page: pass nextCursor back as cursor. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
