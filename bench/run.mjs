@@ -11,6 +11,8 @@ import { createInterface } from 'node:readline';
 const root = resolve(import.meta.dirname, '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+// BENCH_ONLY=intake or e2e runs one Hookflow phase (for profiling); the baseline always runs.
+const only = process.env.BENCH_ONLY;
 // The API needs a session or a key: the bench server makes its owner from the environment, signs in
 // and uses an API key, as a deploy script would.
 const owner = { email: 'bench@hookflow.local', password: 'bench-owner-password' };
@@ -31,7 +33,9 @@ function forkServer(file) {
 }
 
 function startHookflow(dataDir) {
-  const child = spawn(process.execPath, [join(root, 'apps/server/dist/main.js')], {
+  // BENCH_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/server/dist/main.js')], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', OWNER_EMAIL: owner.email, OWNER_PASSWORD: owner.password, EXECUTION_CONCURRENCY: process.env.EXECUTION_CONCURRENCY ?? '64' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -113,48 +117,56 @@ async function main() {
   const hookflow = await startHookflow(dataDir);
   try {
     await signIn(hookflow.url);
-    const intakeOnly = await activeFlow(hookflow.url, { name: 'bench intake', nodes: [{ id: 'hook', type: 'webhook', params: { method: 'POST' } }], edges: [] });
-    console.log('hookflow durable intake (webhook-only flow)');
-    results.intake = summary(await load(intakeOnly.url));
-    console.log(results.intake);
-    await api(hookflow.url, 'POST', `/api/flows/${intakeOnly.id}/deactivate`);
-    await waitForIdle(hookflow.url);
+    if (only !== 'e2e') {
+      const intakeOnly = await activeFlow(hookflow.url, { name: 'bench intake', nodes: [{ id: 'hook', type: 'webhook', params: { method: 'POST' } }], edges: [] });
+      console.log('hookflow durable intake (webhook-only flow)');
+      results.intake = summary(await load(intakeOnly.url));
+      console.log(results.intake);
+      await api(hookflow.url, 'POST', `/api/flows/${intakeOnly.id}/deactivate`);
+      await waitForIdle(hookflow.url);
+    }
 
-    const order = JSON.parse(readFileSync(join(root, 'examples/flows/order-to-http.json'), 'utf8'));
-    order.nodes.find((node) => node.type === 'http').params.url = `http://127.0.0.1:${sink.port}/orders`;
-    const e2e = await activeFlow(hookflow.url, order);
-    console.log('hookflow end to end (webhook → transform → filter → http to a local sink)');
-    const started = Date.now();
-    const loadResult = await load(e2e.url);
-    const accepted = loadResult['2xx'];
-    await waitForIdle(hookflow.url);
-    const drainedAt = Date.now();
-    // What should have reached the sink: every execution that passed the filter.
-    const stats = await api(hookflow.url, 'GET', `/api/executions/stats?flowId=${e2e.id}&hours=1`);
-    const executed = stats.buckets.reduce((sum, bucket) => ({ success: sum.success + bucket.success, filtered: sum.filtered + bucket.filtered, error: sum.error + bucket.error }), { success: 0, filtered: 0, error: 0 });
-    const expected = executed.success;
-    const delivered = (await sinkCount(sink.child)).distinct;
-    results.endToEnd = {
-      ...summary(loadResult),
-      executions: executed,
-      acceptedButNotExecuted: accepted - executed.success - executed.filtered - executed.error,
-      expectedDeliveries: expected,
-      delivered,
-      lost: expected - delivered,
-      deliveredPerSec: Math.round(delivered / ((drainedAt - started) / 1000)),
-      drainSeconds: Math.round((drainedAt - started) / 100) / 10 - seconds,
-    };
-    console.log(results.endToEnd);
+    if (only !== 'intake') await endToEnd(hookflow, sink, results);
     results.peakRssMb = peakRssMb(hookflow.child.pid);
-    results.acceptRatio = Math.round((results.intake.requestsPerSec / results.baseline.requestsPerSec) * 100) / 100;
+    if (results.intake) results.acceptRatio = Math.round((results.intake.requestsPerSec / results.baseline.requestsPerSec) * 100) / 100;
   } finally {
     hookflow.child.kill('SIGTERM');
     sink.child.kill();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`\naccept ratio ${results.acceptRatio}x the bare server; intake p99 ${results.intake.p99ms} ms; end to end ${results.endToEnd.deliveredPerSec} events/s, lost ${results.endToEnd.lost}; peak RSS ${results.peakRssMb} MB`);
+  console.log(`\naccept ratio ${results.acceptRatio}x the bare server; intake p99 ${results.intake?.p99ms} ms; end to end ${results.endToEnd?.executedPerSec} events/s executed (${results.endToEnd?.deliveredPerSec} deliveries/s), lost ${results.endToEnd?.lost}; peak RSS ${results.peakRssMb} MB`);
   mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
   writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), JSON.stringify(results, null, 2));
+}
+
+/** The order flow under the same load, then a drain: what was accepted, run, delivered and lost. */
+async function endToEnd(hookflow, sink, results) {
+  const order = JSON.parse(readFileSync(join(root, 'examples/flows/order-to-http.json'), 'utf8'));
+  order.nodes.find((node) => node.type === 'http').params.url = `http://127.0.0.1:${sink.port}/orders`;
+  const e2e = await activeFlow(hookflow.url, order);
+  console.log('hookflow end to end (webhook → transform → filter → http to a local sink)');
+  const started = Date.now();
+  const loadResult = await load(e2e.url);
+  const accepted = loadResult['2xx'];
+  await waitForIdle(hookflow.url);
+  const drainedAt = Date.now();
+  // What should have reached the sink: every execution that passed the filter.
+  const stats = await api(hookflow.url, 'GET', `/api/executions/stats?flowId=${e2e.id}&hours=1`);
+  const executed = stats.buckets.reduce((sum, bucket) => ({ success: sum.success + bucket.success, filtered: sum.filtered + bucket.filtered, error: sum.error + bucket.error }), { success: 0, filtered: 0, error: 0 });
+  const expected = executed.success;
+  const delivered = (await sinkCount(sink.child)).distinct;
+  results.endToEnd = {
+    ...summary(loadResult),
+    executions: executed,
+    acceptedButNotExecuted: accepted - executed.success - executed.filtered - executed.error,
+    expectedDeliveries: expected,
+    delivered,
+    lost: expected - delivered,
+    executedPerSec: Math.round((executed.success + executed.filtered + executed.error) / ((drainedAt - started) / 1000)),
+    deliveredPerSec: Math.round(delivered / ((drainedAt - started) / 1000)),
+    drainSeconds: Math.round((drainedAt - started) / 100) / 10 - seconds,
+  };
+  console.log(results.endToEnd);
 }
 
 async function waitForIdle(base) {

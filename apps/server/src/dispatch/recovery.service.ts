@@ -2,7 +2,7 @@
 // crash between the 202 and the end of an execution loses nothing. Pages through the backlog so
 // a large one never sits in memory at once.
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../storage/row-id';
 import { And, DataSource, LessThan, MoreThan } from 'typeorm';
 import type { Logger } from 'pino';
 import { EventEntity } from '../storage/entities';
@@ -40,7 +40,7 @@ export class RecoveryService implements OnApplicationBootstrap {
         order: { receivedAt: 'ASC', id: 'ASC' },
         take: PAGE,
       });
-      for (const event of page) this.dispatcher.dispatch({ eventId: event.id, executionId: randomUUID() });
+      for (const event of page) this.dispatcher.dispatch({ eventId: event.id, executionId: newRowId() });
       total += page.length;
       if (page.length < PAGE) break;
       const last = page[page.length - 1];

@@ -2,7 +2,7 @@
 // { flow, execution, error } as its trigger body whenever one of its executions fails. The
 // notification is an ordinary event row, committed like any webhook's, so it survives a crash and
 // shows up in the error flow's events and executions.
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../storage/row-id';
 import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { ExecutionResult } from '@hookflow/engine';
@@ -80,7 +80,7 @@ export class ErrorFlowService {
 
 function notificationEvent(args: { errorFlow: FlowEntity; triggerNodeId: string; sourceFlowId: string; body: ErrorFlowBody }): ErrorFlowEvent {
   const { errorFlow, triggerNodeId, sourceFlowId, body } = args;
-  const id = randomUUID();
+  const id = newRowId();
   const receivedAt = new Date().toISOString();
   const headers = { 'content-type': 'application/json', 'x-hookflow-source-flow': sourceFlowId };
   const row: EventEntity = {
@@ -100,5 +100,5 @@ function notificationEvent(args: { errorFlow: FlowEntity; triggerNodeId: string;
     receivedAt,
   };
   const trigger = toTriggerOutput({ id, method: 'POST', headers, query: {}, body, receivedAt });
-  return { row, job: { eventId: id, executionId: randomUUID(), flowVersionId: errorFlow.currentVersionId, trigger } };
+  return { row, job: { eventId: id, executionId: newRowId(), flowVersionId: errorFlow.currentVersionId, trigger } };
 }

@@ -1,5 +1,5 @@
 // Reading executions (newest first, keyset pages) and retrying one.
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../storage/row-id';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/cursor';
@@ -97,7 +97,7 @@ export class ExecutionsService {
   /** Runs the same event again on the version the execution ran. */
   async retry(id: string): Promise<{ executionId: string; retryOf: string; eventId: string }> {
     const original = await this.get(id);
-    const executionId = randomUUID();
+    const executionId = newRowId();
     this.dispatcher.dispatch({ eventId: original.eventId, executionId, flowVersionId: original.flowVersionId, retryOf: original.id });
     return { executionId, retryOf: original.id, eventId: original.eventId };
   }

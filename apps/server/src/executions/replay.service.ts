@@ -1,7 +1,7 @@
 // Replays failed executions: one, a selection, or every failed execution of a flow, on the version
 // each one ran or on the flow's current version. A replay is a new execution of the same stored
 // event (retryOf points at the execution it replays), dispatched like any other.
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../storage/row-id';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { z } from 'zod';
@@ -50,7 +50,7 @@ export class ReplayService {
     const currentVersions = request.version === 'current' ? await this.currentVersions(targets) : new Map<string, string>();
     const replayed = targets.map((target) => {
       const flowVersionId = currentVersions.get(target.flowId) ?? target.flowVersionId;
-      const job = { eventId: target.eventId, executionId: randomUUID(), flowVersionId, retryOf: target.id };
+      const job = { eventId: target.eventId, executionId: newRowId(), flowVersionId, retryOf: target.id };
       this.dispatcher.dispatch(job);
       return { executionId: job.executionId, retryOf: target.id, eventId: target.eventId, flowVersionId };
     });

@@ -2,7 +2,7 @@
 // then answer. Execution is dispatched after the commit, never before. The trigger's own checks
 // run in a fixed order: address (403) → rate (429) → handshake (answered, nothing stored) →
 // method (405) → caller (401) → parse (400) → staleness (200 dropped) → repeat (200 duplicate).
-import { randomUUID } from 'node:crypto';
+import { newRowId } from '../storage/row-id';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { WebhookParams } from '@hookflow/nodes';
@@ -86,7 +86,7 @@ export class IntakeService {
     if (!trigger || trigger.path !== request.suffix) {
       throw new IntakeRejection(404, 'unknown_trigger', 'No active flow listens at this URL. Check the URL, or activate the flow.');
     }
-    const received: Received = { request, trigger, eventId: randomUUID(), receivedAt: new Date().toISOString(), replay };
+    const received: Received = { request, trigger, eventId: newRowId(), receivedAt: new Date().toISOString(), replay };
     try {
       return await this.checkAndCommit(received);
     } catch (err) {
@@ -126,7 +126,7 @@ export class IntakeService {
     if (outcome.duplicateOf !== undefined) return { status: 200, body: { eventId: outcome.duplicateOf, duplicate: true } };
     this.dispatcher.dispatch({
       eventId,
-      executionId: randomUUID(),
+      executionId: newRowId(),
       flowVersionId: trigger.versionId,
       trigger: toTriggerOutput({ id: eventId, method: request.method, headers, query: request.query, body, receivedAt }),
     });

@@ -1,9 +1,10 @@
 // The hot write path of group commit, in plain SQL: one transaction inserts a batch of events and
 // executions and marks events done. TypeORM's insert builder costs more per row than SQLite does
-// to store it, so on SQLite prepared statements run directly on the driver's connection (inside
-// the write lock), and on PostgreSQL each table gets one INSERT ... SELECT FROM unnest(...).
+// to store it, so on SQLite prepared statements run on a writer thread (sqlite-writer.ts), and on
+// PostgreSQL each table gets one INSERT ... SELECT FROM unnest(...).
 import type { DataSource } from 'typeorm';
-import { claimOnPostgres, claimOnSqlite, SQLITE_CLAIM_SQL, SQLITE_OWNER_SQL, withDuplicates, type DedupeClaim, type Duplicates } from './dedupe-claims';
+import { claimOnPostgres, duplicateReason, SQLITE_CLAIM_SQL, SQLITE_OWNER_SQL, withDuplicates, type DedupeClaim, type Duplicates } from './dedupe-claims';
+import { SqliteWriterThread } from './sqlite-writer';
 import type { EventEntity, ExecutionEntity } from './entities';
 
 export interface WriteBatch {
@@ -14,8 +15,11 @@ export interface WriteBatch {
   claims: DedupeClaim[];
 }
 
-/** Resolves with the events whose claim lost (stored as duplicates, not to be run). */
-export type BatchWriter = (batch: WriteBatch) => Promise<Duplicates>;
+export interface BatchWriter {
+  /** Resolves with the events whose claim lost (stored as duplicates, not to be run). */
+  write(batch: WriteBatch): Promise<Duplicates>;
+  close(): Promise<void>;
+}
 
 const EVENT_COLUMNS = ['id', 'flowId', 'flowVersionId', 'nodeId', 'method', 'path', 'headers', 'query', 'contentType', 'body', 'rawBody', 'rawEncoding', 'status', 'reason', 'httpStatus', 'receivedAt'] as const;
 const EXECUTION_COLUMNS = ['id', 'flowId', 'flowVersionId', 'flowVersion', 'eventId', 'retryOf', 'status', 'steps', 'error', 'startedAt', 'finishedAt', 'durationMs'] as const;
@@ -35,14 +39,9 @@ export function createBatchWriter(dataSource: DataSource): BatchWriter {
   return sqlite ? sqliteWriter(sqlite) : postgresWriter(dataSource);
 }
 
-interface SqliteStatement {
-  run(...params: SqlValue[]): unknown;
-  get(...params: SqlValue[]): unknown;
-}
-
 interface SqliteHandle {
-  prepare(sql: string): SqliteStatement;
-  transaction<T>(work: (batch: WriteBatch) => T): (batch: WriteBatch) => T;
+  name: string;
+  pragma(source: string, options: { simple: true }): unknown;
 }
 
 function sqliteHandle(dataSource: DataSource): SqliteHandle | undefined {
@@ -54,24 +53,45 @@ function sqliteHandle(dataSource: DataSource): SqliteHandle | undefined {
 }
 
 function isSqliteHandle(value: unknown): value is SqliteHandle {
-  return typeof value === 'object' && value !== null && 'prepare' in value && typeof value.prepare === 'function' && 'transaction' in value && typeof value.transaction === 'function';
+  return typeof value === 'object' && value !== null && 'pragma' in value && typeof value.pragma === 'function' && 'name' in value && typeof value.name === 'string';
 }
 
-function sqliteWriter(db: SqliteHandle): BatchWriter {
+/**
+ * Group commits run on a writer thread with its own connection (WAL lets the main connection read
+ * meanwhile); it takes the main connection's durability setting. The write lock in StoreService
+ * keeps every other write transaction from overlapping a group commit.
+ */
+function sqliteWriter(main: SqliteHandle): BatchWriter {
   const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(', ');
   const marks = (count: number) => Array.from({ length: count }, () => '?').join(', ');
-  const insertEvent = db.prepare(`INSERT INTO "events" (${quoted(EVENT_COLUMNS)}) VALUES (${marks(EVENT_COLUMNS.length)})`);
-  const insertExecution = db.prepare(`INSERT INTO "executions" (${quoted(EXECUTION_COLUMNS)}) VALUES (${marks(EXECUTION_COLUMNS.length)})`);
-  const markDone = db.prepare(`UPDATE "events" SET "status" = 'done' WHERE "id" = ? AND "status" = 'accepted'`);
-  const claimStatements = { claim: db.prepare(SQLITE_CLAIM_SQL), owner: db.prepare(SQLITE_OWNER_SQL) };
-  const write = db.transaction((batch: WriteBatch) => {
-    const duplicates = batch.claims.length > 0 ? claimOnSqlite(claimStatements, batch.claims, new Date().toISOString()) : new Map<string, string>();
-    for (const row of withDuplicates(batch.events, duplicates)) insertEvent.run(...eventValues(row));
-    for (const row of batch.executions) insertExecution.run(...executionValues(row));
-    for (const id of batch.doneEventIds) markDone.run(id);
-    return duplicates;
+  const thread = new SqliteWriterThread({
+    file: main.name,
+    pragmas: [`synchronous = ${String(main.pragma('synchronous', { simple: true }))}`, `busy_timeout = ${String(main.pragma('busy_timeout', { simple: true }))}`],
+    sql: {
+      insertEvent: `INSERT INTO "events" (${quoted(EVENT_COLUMNS)}) VALUES (${marks(EVENT_COLUMNS.length)})`,
+      insertExecution: `INSERT INTO "executions" (${quoted(EXECUTION_COLUMNS)}) VALUES (${marks(EXECUTION_COLUMNS.length)})`,
+      markDone: `UPDATE "events" SET "status" = 'done' WHERE "id" = ? AND "status" = 'accepted'`,
+      claim: SQLITE_CLAIM_SQL,
+      owner: SQLITE_OWNER_SQL,
+    },
+    duplicate: {
+      statusIndex: EVENT_COLUMNS.indexOf('status'),
+      httpStatusIndex: EVENT_COLUMNS.indexOf('httpStatus'),
+      reasonIndex: EVENT_COLUMNS.indexOf('reason'),
+      reasonTemplate: duplicateReason('\u0000'),
+    },
   });
-  return async (batch) => write(batch);
+  return {
+    write: (batch) =>
+      thread.write({
+        events: batch.events.map(eventValues),
+        executions: batch.executions.map(executionValues),
+        done: batch.doneEventIds,
+        claims: batch.claims.map((claim) => [claim.flowId, claim.key, claim.eventId, claim.expiresAt]),
+        now: new Date().toISOString(),
+      }),
+    close: () => thread.close(),
+  };
 }
 
 function postgresWriter(dataSource: DataSource): BatchWriter {
@@ -83,7 +103,7 @@ function postgresWriter(dataSource: DataSource): BatchWriter {
     `INSERT INTO ${table(name)} (${columns.map((column) => `"${column}"`).join(', ')}) SELECT * FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})`;
   const insertEvents = insertSql('events', EVENT_COLUMNS, eventTypes);
   const insertExecutions = insertSql('executions', EXECUTION_COLUMNS, executionTypes);
-  return (batch) =>
+  const write = (batch: WriteBatch): Promise<Duplicates> =>
     dataSource.transaction(async (manager) => {
       const duplicates =
         batch.claims.length > 0
@@ -97,6 +117,7 @@ function postgresWriter(dataSource: DataSource): BatchWriter {
       }
       return duplicates;
     });
+  return { write, close: () => Promise.resolve() };
 }
 
 /** Rows to one array per column, as unnest wants them. */

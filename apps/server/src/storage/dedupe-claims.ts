@@ -15,29 +15,14 @@ export interface DedupeClaim {
 /** Event id of a claim that lost → event id of the first event with that key. */
 export type Duplicates = Map<string, string>;
 
-export interface SqliteClaimStatements {
-  claim: { run(...params: string[]): unknown };
-  owner: { get(...params: string[]): unknown };
-}
-
 export const SQLITE_CLAIM_SQL =
   'INSERT INTO "dedupe_keys" ("flowId", "key", "eventId", "expiresAt") VALUES (?, ?, ?, ?) ' +
   'ON CONFLICT ("flowId", "key") DO UPDATE SET "eventId" = excluded."eventId", "expiresAt" = excluded."expiresAt" ' +
   'WHERE "dedupe_keys"."expiresAt" <= ?';
 export const SQLITE_OWNER_SQL = 'SELECT "eventId" FROM "dedupe_keys" WHERE "flowId" = ? AND "key" = ?';
 
-/** Runs inside the SQLite transaction; statements run one by one, so in-batch repeats lose too. */
-export function claimOnSqlite(statements: SqliteClaimStatements, claims: DedupeClaim[], now: string): Duplicates {
-  const duplicates: Duplicates = new Map();
-  for (const claim of claims) {
-    const result = statements.claim.run(claim.flowId, claim.key, claim.eventId, claim.expiresAt, now);
-    if (changesOf(result) === 1) continue;
-    const owner = statements.owner.get(claim.flowId, claim.key);
-    duplicates.set(claim.eventId, eventIdOf(owner) ?? 'unknown');
-  }
-  return duplicates;
-}
-
+// On SQLite the claims run one by one on the writer thread (sqlite-writer.worker.cjs), so in-batch
+// repeats lose too.
 export async function claimOnPostgres(args: { manager: EntityManager; table: string; claims: DedupeClaim[]; now: string }): Promise<Duplicates> {
   const { manager, table, claims, now } = args;
   const duplicates: Duplicates = new Map();
@@ -79,10 +64,6 @@ export function withDuplicates(events: EventEntity[], duplicates: Duplicates): E
 
 export function duplicateReason(firstEventId: string): string {
   return `Duplicate of event ${firstEventId}: the same delivery id arrived within the retention window, so the flow did not run again.`;
-}
-
-function changesOf(result: unknown): number {
-  return typeof result === 'object' && result !== null && 'changes' in result && typeof result.changes === 'number' ? result.changes : 0;
 }
 
 function rowsOf(result: unknown): unknown[] {

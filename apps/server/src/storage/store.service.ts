@@ -1,7 +1,7 @@
 // The one way to write. Event intake and execution results go through group commit; other writes
 // (flows, versions) take the same write lock, so SQLite's single connection never sees two
 // transactions at once.
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { createBatchWriter, type BatchWriter, type WriteBatch } from './batch-writer';
 import type { DedupeClaim } from './dedupe-claims';
@@ -19,7 +19,7 @@ export interface WriteOutcome {
 }
 
 @Injectable()
-export class StoreService {
+export class StoreService implements OnApplicationShutdown {
   private readonly lock = new WriteLock();
   private readonly groupCommit = new GroupCommit<WriteOp, WriteOutcome>({ commit: (batch) => this.commitBatch(batch) });
   private readonly writeBatch: BatchWriter;
@@ -42,6 +42,11 @@ export class StoreService {
     return this.lock.run(() => this.dataSource.transaction(work));
   }
 
+  /** After the last group commit: SQLite's writer thread closes its connection. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.lock.run(() => this.writeBatch.close());
+  }
+
   private async commitBatch(batch: WriteOp[]): Promise<WriteOutcome[]> {
     const write: WriteBatch = { events: [], executions: [], doneEventIds: [], claims: [] };
     for (const op of batch) {
@@ -53,7 +58,7 @@ export class StoreService {
         if (op.markEventDone) write.doneEventIds.push(op.row.eventId);
       }
     }
-    const duplicates = await this.lock.run(() => this.writeBatch(write));
+    const duplicates = await this.lock.run(() => this.writeBatch.write(write));
     return batch.map((op) => {
       const first = op.kind === 'event' ? duplicates.get(op.row.id) : undefined;
       return first === undefined ? {} : { duplicateOf: first };

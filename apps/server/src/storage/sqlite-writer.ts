@@ -1,0 +1,94 @@
+// The main thread's side of the SQLite writer thread (sqlite-writer.worker.cjs): sends each group
+// commit to the thread and settles when the thread has committed it. The thread starts at the
+// first write (after migrations ran on the main connection) and starts again after a crash; the
+// write that was in flight then fails, and its requests get an error instead of a 202.
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Duplicates } from './dedupe-claims';
+
+type SqlValue = string | number | null;
+
+export interface SqliteWriterOptions {
+  file: string;
+  pragmas: string[];
+  sql: Record<'insertEvent' | 'insertExecution' | 'markDone' | 'claim' | 'owner', string>;
+  duplicate: { statusIndex: number; httpStatusIndex: number; reasonIndex: number; reasonTemplate: string };
+}
+
+export interface SqliteBatch {
+  events: SqlValue[][];
+  executions: SqlValue[][];
+  done: string[];
+  /** [flowId, key, eventId, expiresAt] */
+  claims: string[][];
+  now: string;
+}
+
+interface Reply {
+  id: number;
+  duplicates?: [string, string][];
+  error?: { message: string; code?: unknown };
+}
+
+interface InFlight {
+  worker: Worker;
+  resolve(duplicates: Duplicates): void;
+  reject(err: Error): void;
+}
+
+export class SqliteWriterThread {
+  private worker: Worker | undefined;
+  private readonly inFlight = new Map<number, InFlight>();
+  private nextId = 1;
+
+  constructor(private readonly options: SqliteWriterOptions) {}
+
+  write(batch: SqliteBatch): Promise<Duplicates> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise<Duplicates>((resolve, reject) => {
+      if (this.inFlight.size === 0) worker.ref();
+      this.inFlight.set(id, { worker, resolve, reject });
+      worker.postMessage({ id, ...batch });
+    });
+  }
+
+  /** Lets the thread finish what it was sent, closes its connection and ends it. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = undefined;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.ref();
+    worker.postMessage({ close: true });
+    await exited;
+  }
+
+  private start(): Worker {
+    const worker = new Worker(join(__dirname, 'sqlite-writer.worker.cjs'), { workerData: this.options });
+    worker.unref();
+    worker.on('message', (reply: Reply) => this.settle(reply, worker));
+    worker.on('error', (err) => this.fail(worker, err));
+    worker.on('exit', (code) => this.fail(worker, new Error(`the SQLite writer thread stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(reply: Reply, worker: Worker): void {
+    const pending = this.inFlight.get(reply.id);
+    if (!pending) return;
+    this.inFlight.delete(reply.id);
+    if (this.inFlight.size === 0) worker.unref();
+    if (reply.error) pending.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
+    else pending.resolve(new Map(reply.duplicates));
+  }
+
+  private fail(worker: Worker, err: Error): void {
+    if (this.worker === worker) this.worker = undefined;
+    for (const [id, pending] of this.inFlight) {
+      if (pending.worker !== worker) continue;
+      this.inFlight.delete(id);
+      pending.reject(err);
+    }
+  }
+}

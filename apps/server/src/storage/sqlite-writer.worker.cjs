@@ -1,0 +1,63 @@
+// @ts-check
+// The SQLite writer thread: owns a second connection to the database file and runs each group
+// commit (claims, events, executions, "done" marks) as one transaction, so the main thread keeps
+// parsing and answering requests while SQLite writes and fsyncs. Plain CommonJS so that the built
+// server and the tests (which run the TypeScript sources) load the same file. The SQL comes from
+// batch-writer.ts; this file only runs it.
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require('better-sqlite3');
+
+/** @type {{ file: string, pragmas: string[], sql: Record<'insertEvent'|'insertExecution'|'markDone'|'claim'|'owner', string>, duplicate: { statusIndex: number, httpStatusIndex: number, reasonIndex: number, reasonTemplate: string } }} */
+const { file, pragmas, sql, duplicate } = workerData;
+const db = new Database(file);
+for (const pragma of pragmas) db.pragma(pragma);
+const insertEvent = db.prepare(sql.insertEvent);
+const insertExecution = db.prepare(sql.insertExecution);
+const markDone = db.prepare(sql.markDone);
+const claim = db.prepare(sql.claim);
+const owner = db.prepare(sql.owner);
+
+/**
+ * @typedef {{ id: number, events: unknown[][], executions: unknown[][], done: string[], claims: string[][], now: string }} Batch
+ * A claim is [flowId, key, eventId, expiresAt]; events and executions are column values in order.
+ */
+const write = db.transaction(
+  /** @param {Batch} batch @returns {[string, string][]} the events whose claim lost, with the first event's id */
+  (batch) => {
+    /** @type {Map<string, string>} */
+    const lost = new Map();
+    // One by one, so a repeat inside the same batch loses to its first occurrence too.
+    for (const [flowId, key, eventId, expiresAt] of batch.claims) {
+      if (claim.run(flowId, key, eventId, expiresAt, batch.now).changes === 1) continue;
+      const row = /** @type {{ eventId?: unknown } | undefined} */ (owner.get(flowId, key));
+      lost.set(eventId, typeof row?.eventId === 'string' ? row.eventId : 'unknown');
+    }
+    for (const values of batch.events) {
+      const first = lost.size > 0 ? lost.get(String(values[0])) : undefined;
+      if (first !== undefined) {
+        values[duplicate.statusIndex] = 'duplicate';
+        values[duplicate.httpStatusIndex] = 200;
+        values[duplicate.reasonIndex] = duplicate.reasonTemplate.replace('\u0000', first);
+      }
+      insertEvent.run(values);
+    }
+    for (const values of batch.executions) insertExecution.run(values);
+    for (const eventId of batch.done) markDone.run(eventId);
+    return [...lost];
+  },
+);
+
+parentPort?.on('message', (/** @type {Batch | { close: true }} */ message) => {
+  if ('close' in message) {
+    db.close();
+    parentPort?.close();
+    return;
+  }
+  try {
+    parentPort?.postMessage({ id: message.id, duplicates: write(message) });
+  } catch (err) {
+    const error = err instanceof Error ? err : new Error(String(err));
+    parentPort?.postMessage({ id: message.id, error: { message: error.message, code: /** @type {{ code?: unknown }} */ (error).code } });
+  }
+});
