@@ -9,6 +9,8 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import type { Settings } from './config/settings';
 import { AppModule } from './app.module';
 import { EDITOR_DIR } from './editor/editor.tokens';
+import { IntakeService } from './intake/intake.service';
+import { registerIntakeRoutes } from './intake/intake.route';
 import { PinoNestLogger } from './logging/logger';
 
 export async function createApp({ settings, logger }: { settings: Settings; logger: Logger }): Promise<NestFastifyApplication> {
@@ -25,6 +27,7 @@ export async function createApp({ settings, logger }: { settings: Settings; logg
   // Session cookies of the auth capability (src/auth).
   await app.register(fastifyCookie);
   app.useGlobalFilters(new HttpExceptionFilter(logger));
+  registerIntakeRoutes(fastify, app.get(IntakeService), logger);
   const editorDir = app.get<string | undefined>(EDITOR_DIR);
   // wildcard: false registers one route per built file, leaving other paths to the page route.
   if (editorDir) app.useStaticAssets({ root: editorDir, prefix: '/', wildcard: false, index: false });

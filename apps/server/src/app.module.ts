@@ -25,7 +25,6 @@ import { FlowVersionsController } from './flows/flow-versions.controller';
 import { FlowsService } from './flows/flows.service';
 import { TestRunService } from './flows/test-run.service';
 import { HealthController } from './health/health.controller';
-import { IntakeController } from './intake/intake.controller';
 import { IntakeService } from './intake/intake.service';
 import { TriggerGuardService } from './intake/verification/trigger-guard.service';
 import { LOGGER } from './logging/logger';
@@ -54,7 +53,6 @@ export class AppModule {
       ],
       controllers: [
         ...authControllers,
-        IntakeController,
         TestListenController,
         FlowsController,
         FlowVersionsController,

@@ -22,17 +22,19 @@ export class EngineServicesFactory {
   }
 
   forExecution(ids: { eventId: string; executionId: string; flowId: string }): EngineServices {
-    const log = this.logger.child(ids);
+    // Made on first use: most executions log nothing, and a pino child per execution is not free.
+    let child: Logger | undefined;
+    const log = (): Logger => (child ??= this.logger.child(ids));
     return {
       http: this.http,
       credentials: this.credentials,
       settings: this.settingsForNodes,
       now: () => new Date(),
       logger: {
-        debug: (msg, data) => log.debug(data ?? {}, msg),
-        info: (msg, data) => log.info(data ?? {}, msg),
-        warn: (msg, data) => log.warn(data ?? {}, msg),
-        error: (msg, data) => log.error(data ?? {}, msg),
+        debug: (msg, data) => log().debug(data ?? {}, msg),
+        info: (msg, data) => log().info(data ?? {}, msg),
+        warn: (msg, data) => log().warn(data ?? {}, msg),
+        error: (msg, data) => log().error(data ?? {}, msg),
       },
     };
   }

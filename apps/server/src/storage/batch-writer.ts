@@ -17,7 +17,8 @@ export interface WriteBatch {
 
 export interface BatchWriter {
   /** Resolves with the events whose claim lost (stored as duplicates, not to be run). */
-  write(batch: WriteBatch): Promise<Duplicates>;
+  /** durable: flushed to disk before it resolves (events); else flushed by the next durable commit. */
+  write(batch: WriteBatch, options: { durable: boolean }): Promise<Duplicates>;
   close(): Promise<void>;
 }
 
@@ -66,7 +67,8 @@ function sqliteWriter(main: SqliteHandle): BatchWriter {
   const marks = (count: number) => Array.from({ length: count }, () => '?').join(', ');
   const thread = new SqliteWriterThread({
     file: main.name,
-    pragmas: [`synchronous = ${String(main.pragma('synchronous', { simple: true }))}`, `busy_timeout = ${String(main.pragma('busy_timeout', { simple: true }))}`],
+    pragmas: [`busy_timeout = ${String(main.pragma('busy_timeout', { simple: true }))}`],
+    synchronous: relaxedSynchronous(Number(main.pragma('synchronous', { simple: true }))),
     sql: {
       insertEvent: `INSERT INTO "events" (${quoted(EVENT_COLUMNS)}) VALUES (${marks(EVENT_COLUMNS.length)})`,
       insertExecution: `INSERT INTO "executions" (${quoted(EXECUTION_COLUMNS)}) VALUES (${marks(EXECUTION_COLUMNS.length)})`,
@@ -82,8 +84,9 @@ function sqliteWriter(main: SqliteHandle): BatchWriter {
     },
   });
   return {
-    write: (batch) =>
+    write: (batch, { durable }) =>
       thread.write({
+        durable,
         events: batch.events.map(eventValues),
         executions: batch.executions.map(executionValues),
         done: batch.doneEventIds,
@@ -103,8 +106,9 @@ function postgresWriter(dataSource: DataSource): BatchWriter {
     `INSERT INTO ${table(name)} (${columns.map((column) => `"${column}"`).join(', ')}) SELECT * FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})`;
   const insertEvents = insertSql('events', EVENT_COLUMNS, eventTypes);
   const insertExecutions = insertSql('executions', EXECUTION_COLUMNS, executionTypes);
-  const write = (batch: WriteBatch): Promise<Duplicates> =>
+  const write = (batch: WriteBatch, { durable }: { durable: boolean }): Promise<Duplicates> =>
     dataSource.transaction(async (manager) => {
+      if (!durable) await manager.query('SET LOCAL synchronous_commit = off');
       const duplicates =
         batch.claims.length > 0
           ? await claimOnPostgres({ manager, table: table('dedupe_keys'), claims: batch.claims, now: new Date().toISOString() })
@@ -118,6 +122,11 @@ function postgresWriter(dataSource: DataSource): BatchWriter {
       return duplicates;
     });
   return { write, close: () => Promise.resolve() };
+}
+
+/** SQLite's synchronous levels: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. Non-durable batches skip the fsync. */
+function relaxedSynchronous(configured: number): { durable: number; relaxed: number } {
+  return { durable: configured, relaxed: Math.min(configured, 1) };
 }
 
 /** Rows to one array per column, as unnest wants them. */

@@ -2,12 +2,17 @@
 // one, so under load a single commit (and a single fsync) covers hundreds of requests and
 // durability does not cost throughput. Each submitter's promise settles only once its write is
 // committed, with what the commit says about it (e.g. that its event was a duplicate).
+// With maxInFlight 2, the next batch is handed over while the previous one commits, so the
+// thread that commits and the thread that parses requests work at the same time instead of
+// taking turns.
 
 export interface GroupCommitOptions<Op, Result> {
   /** Writes a batch in one transaction; answers one result per op, in order. */
   commit(batch: Op[]): Promise<Result[]>;
   /** Upper bound of writes in one transaction. */
   maxBatch?: number;
+  /** Batches handed to commit() before the first of them is done (default 1). */
+  maxInFlight?: number;
 }
 
 interface Pending<Op, Result> {
@@ -18,20 +23,26 @@ interface Pending<Op, Result> {
 
 export class GroupCommit<Op, Result = void> {
   private readonly queue: Pending<Op, Result>[] = [];
-  private flushing = false;
+  private scheduled = false;
+  private inFlight = 0;
   private readonly maxBatch: number;
+  private readonly maxInFlight: number;
 
   constructor(private readonly options: GroupCommitOptions<Op, Result>) {
     this.maxBatch = options.maxBatch ?? 500;
+    this.maxInFlight = options.maxInFlight ?? 1;
   }
 
   submit(op: Op): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ op, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
+      if (!this.scheduled && this.inFlight < this.maxInFlight) {
+        this.scheduled = true;
         // Let the requests arriving in the same turn of the event loop join this batch.
-        setImmediate(() => void this.flush());
+        setImmediate(() => {
+          this.scheduled = false;
+          this.flush();
+        });
       }
     });
   }
@@ -41,17 +52,24 @@ export class GroupCommit<Op, Result = void> {
     return this.queue.length;
   }
 
-  private async flush(): Promise<void> {
-    while (this.queue.length > 0) {
+  private flush(): void {
+    while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
       const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        const results = await this.options.commit(batch.map((item) => item.op));
-        batch.forEach((item, index) => item.resolve(results[index]));
-      } catch (err) {
-        await this.retryOneByOne(batch, err);
-      }
+      this.inFlight += 1;
+      void this.commit(batch).finally(() => {
+        this.inFlight -= 1;
+        this.flush();
+      });
     }
-    this.flushing = false;
+  }
+
+  private async commit(batch: Pending<Op, Result>[]): Promise<void> {
+    try {
+      const results = await this.options.commit(batch.map((item) => item.op));
+      batch.forEach((item, index) => item.resolve(results[index]));
+    } catch (err) {
+      await this.retryOneByOne(batch, err);
+    }
   }
 
   /** One bad write must not fail the others that shared its transaction. */

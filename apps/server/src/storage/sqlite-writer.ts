@@ -11,11 +11,14 @@ type SqlValue = string | number | null;
 export interface SqliteWriterOptions {
   file: string;
   pragmas: string[];
+  /** The synchronous level for durable batches (events) and for the others (execution records). */
+  synchronous: { durable: number; relaxed: number };
   sql: Record<'insertEvent' | 'insertExecution' | 'markDone' | 'claim' | 'owner', string>;
   duplicate: { statusIndex: number; httpStatusIndex: number; reasonIndex: number; reasonTemplate: string };
 }
 
 export interface SqliteBatch {
+  durable: boolean;
   events: SqlValue[][];
   executions: SqlValue[][];
   done: string[];

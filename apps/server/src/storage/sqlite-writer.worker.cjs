@@ -8,8 +8,8 @@
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
 
-/** @type {{ file: string, pragmas: string[], sql: Record<'insertEvent'|'insertExecution'|'markDone'|'claim'|'owner', string>, duplicate: { statusIndex: number, httpStatusIndex: number, reasonIndex: number, reasonTemplate: string } }} */
-const { file, pragmas, sql, duplicate } = workerData;
+/** @type {{ file: string, pragmas: string[], synchronous: { durable: number, relaxed: number }, sql: Record<'insertEvent'|'insertExecution'|'markDone'|'claim'|'owner', string>, duplicate: { statusIndex: number, httpStatusIndex: number, reasonIndex: number, reasonTemplate: string } }} */
+const { file, pragmas, synchronous, sql, duplicate } = workerData;
 const db = new Database(file);
 for (const pragma of pragmas) db.pragma(pragma);
 const insertEvent = db.prepare(sql.insertEvent);
@@ -19,7 +19,7 @@ const claim = db.prepare(sql.claim);
 const owner = db.prepare(sql.owner);
 
 /**
- * @typedef {{ id: number, events: unknown[][], executions: unknown[][], done: string[], claims: string[][], now: string }} Batch
+ * @typedef {{ id: number, durable: boolean, events: unknown[][], executions: unknown[][], done: string[], claims: string[][], now: string }} Batch
  * A claim is [flowId, key, eventId, expiresAt]; events and executions are column values in order.
  */
 const write = db.transaction(
@@ -48,6 +48,14 @@ const write = db.transaction(
   },
 );
 
+let currentSynchronous = -1;
+/** Durable batches (events) are fsynced at commit; the others are flushed by the next durable one. */
+function useSynchronous(/** @type {number} */ level) {
+  if (level === currentSynchronous) return;
+  db.pragma(`synchronous = ${level}`);
+  currentSynchronous = level;
+}
+
 parentPort?.on('message', (/** @type {Batch | { close: true }} */ message) => {
   if ('close' in message) {
     db.close();
@@ -55,6 +63,7 @@ parentPort?.on('message', (/** @type {Batch | { close: true }} */ message) => {
     return;
   }
   try {
+    useSynchronous(message.durable ? synchronous.durable : synchronous.relaxed);
     parentPort?.postMessage({ id: message.id, duplicates: write(message) });
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));

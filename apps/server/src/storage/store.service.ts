@@ -1,6 +1,10 @@
 // The one way to write. Event intake and execution results go through group commit; other writes
-// (flows, versions) take the same write lock, so SQLite's single connection never sees two
-// transactions at once.
+// (flows, versions) take the same write lock, so SQLite never sees two writers at once.
+// Events and execution results commit in separate batches: an event's commit is what a 202
+// promises, so it is flushed to disk (fsync) before the answer; an execution's record is not
+// fsynced on its own (SQLite synchronous=NORMAL for that batch, PostgreSQL synchronous_commit off):
+// the next event commit flushes it, and if power fails first, its event is still 'accepted' and
+// runs again at the next start, as after any crash (at-least-once).
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { createBatchWriter, type BatchWriter, type WriteBatch } from './batch-writer';
@@ -21,11 +25,17 @@ export interface WriteOutcome {
 @Injectable()
 export class StoreService implements OnApplicationShutdown {
   private readonly lock = new WriteLock();
-  private readonly groupCommit = new GroupCommit<WriteOp, WriteOutcome>({ commit: (batch) => this.commitBatch(batch) });
+  private readonly events: GroupCommit<WriteOp, WriteOutcome>;
+  private readonly executions: GroupCommit<WriteOp, WriteOutcome>;
   private readonly writeBatch: BatchWriter;
 
   constructor(readonly dataSource: DataSource) {
     this.writeBatch = createBatchWriter(dataSource);
+    // SQLite's writer thread queues batches and commits them in order, so two may be in flight;
+    // on PostgreSQL each batch is its own transaction on the pool, one at a time.
+    const maxInFlight = this.isPostgres ? 1 : 2;
+    this.events = new GroupCommit({ commit: (batch) => this.commitBatch(batch, { durable: true }), maxInFlight });
+    this.executions = new GroupCommit({ commit: (batch) => this.commitBatch(batch, { durable: false }), maxInFlight });
   }
 
   get isPostgres(): boolean {
@@ -34,7 +44,7 @@ export class StoreService implements OnApplicationShutdown {
 
   /** Resolves once the write is committed. */
   write(op: WriteOp): Promise<WriteOutcome> {
-    return this.groupCommit.submit(op);
+    return op.kind === 'event' ? this.events.submit(op) : this.executions.submit(op);
   }
 
   /** Runs work in a write transaction, serialized with group commits. */
@@ -47,7 +57,7 @@ export class StoreService implements OnApplicationShutdown {
     await this.lock.run(() => this.writeBatch.close());
   }
 
-  private async commitBatch(batch: WriteOp[]): Promise<WriteOutcome[]> {
+  private async commitBatch(batch: WriteOp[], { durable }: { durable: boolean }): Promise<WriteOutcome[]> {
     const write: WriteBatch = { events: [], executions: [], doneEventIds: [], claims: [] };
     for (const op of batch) {
       if (op.kind === 'event') {
@@ -58,7 +68,7 @@ export class StoreService implements OnApplicationShutdown {
         if (op.markEventDone) write.doneEventIds.push(op.row.eventId);
       }
     }
-    const duplicates = await this.lock.run(() => this.writeBatch.write(write));
+    const duplicates = await this.lock.runShared(() => this.writeBatch.write(write, { durable }));
     return batch.map((op) => {
       const first = op.kind === 'event' ? duplicates.get(op.row.id) : undefined;
       return first === undefined ? {} : { duplicateOf: first };

@@ -1,0 +1,48 @@
+// Public trigger URLs: /hooks/<key>[/<path>]. Registered on Fastify itself rather than as a Nest
+// controller, because intake is the hot path and Nest's per-request pipeline (guards,
+// interceptors, pipes, filters, a route context) has nothing to do here: trigger URLs are public
+// (each trigger's own checks decide who may call it), and errors are answered by the same
+// errorAnswer as every API route. Translates the HTTP request and the intake's answer, nothing more.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { errorAnswer } from '../common/http-exception.filter';
+import type { IntakeService } from './intake.service';
+import { flatHeaders, flatQuery } from './request-parts';
+
+interface HookParams {
+  key: string;
+  '*'?: string;
+}
+type HookRequest = FastifyRequest<{ Params: HookParams }>;
+
+export function registerIntakeRoutes(fastify: FastifyInstance, intake: IntakeService, logger: Logger): void {
+  const handler = async (req: HookRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const answer = await intake.receive({
+      key: req.params.key,
+      suffix: trimSlashes(req.params['*'] ?? ''),
+      method: req.method,
+      url: req.url,
+      headers: flatHeaders(req.headers),
+      query: flatQuery(req.query),
+      raw: Buffer.isBuffer(req.body) ? req.body : undefined,
+      remoteAddress: req.socket.remoteAddress,
+    });
+    if (answer.headers) void reply.headers(answer.headers);
+    return reply.status(answer.status).send(answer.body);
+  };
+  const errorHandler = (err: unknown, _req: FastifyRequest, reply: FastifyReply): void => {
+    const answer = errorAnswer(err, logger);
+    if (answer.headers) void reply.headers(answer.headers);
+    void reply.status(answer.status).send(answer.body);
+  };
+  fastify.all<{ Params: HookParams }>('/hooks/:key', { errorHandler }, handler);
+  fastify.all<{ Params: HookParams }>('/hooks/:key/*', { errorHandler }, handler);
+}
+
+function trimSlashes(suffix: string): string {
+  let start = 0;
+  let end = suffix.length;
+  while (start < end && suffix[start] === '/') start += 1;
+  while (end > start && suffix[end - 1] === '/') end -= 1;
+  return suffix.slice(start, end);
+}
