@@ -3,7 +3,7 @@
 //   BENCH_SECONDS (default 20), BENCH_CONNECTIONS (default 50)
 import autocannon from 'autocannon';
 import { fork, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -18,13 +18,16 @@ const only = process.env.BENCH_ONLY;
 const owner = { email: 'bench@hookflow.local', password: 'bench-owner-password' };
 let apiKey;
 
+// ~1 KB order; every fifth is small, so about 80% pass the "total > 100" filter. Each request gets
+// its own order id (the sink counts distinct orders); the body is assembled from cached parts so
+// the load generator spends its CPU on sending rather than on JSON.stringify.
+const itemsJson = Array.from({ length: 97 }, (_, k) =>
+  JSON.stringify(Array.from({ length: 8 }, (_, n) => ({ sku: `SKU-${n}-${k}`, name: `Item number ${n}`, qty: 1 + (n % 3), price: 9.99 + n }))),
+);
+
 function orderBody(i) {
-  // ~1 KB order; every fifth is small, so about 80% pass the "total > 100" filter.
   const total = i % 5 === 0 ? 40 : 250 + (i % 100);
-  const items = Array.from({ length: 8 }, (_, n) => ({ sku: `SKU-${n}-${i % 97}`, name: `Item number ${n}`, qty: 1 + (n % 3), price: 9.99 + n }));
-  return JSON.stringify({
-    order: { id: `B-${i}`, total, currency: 'EUR', createdAt: '2026-11-26T10:00:00Z', customer: { email: `Buyer${i}@Example.com`, name: 'Bench Buyer', address: { city: 'Lyon', zip: '69001' } }, items },
-  });
+  return `{"order":{"id":"B-${i}","total":${total},"currency":"EUR","createdAt":"2026-11-26T10:00:00Z","customer":{"email":"Buyer${i}@Example.com","name":"Bench Buyer","address":{"city":"Lyon","zip":"69001"}},"items":${itemsJson[i % 97]}}}`;
 }
 
 function forkServer(file) {
@@ -35,13 +38,18 @@ function forkServer(file) {
 function startHookflow(dataDir) {
   // BENCH_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/server/dist/main.js')], {
+  // The heap ceiling `npm start` and the Docker image use (HEAP_MB).
+  const heap = `--max-old-space-size=${process.env.HEAP_MB ?? 1024}`;
+  const child = spawn(process.execPath, [heap, ...nodeArgs, join(root, 'apps/server/dist/main.js')], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', OWNER_EMAIL: owner.email, OWNER_PASSWORD: owner.password, EXECUTION_CONCURRENCY: process.env.EXECUTION_CONCURRENCY ?? '64' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('Hookflow did not start')), 30_000);
+    // BENCH_SERVER_LOG=file keeps the server's stdout (its logs, or --trace-gc lines).
+    const keep = process.env.BENCH_SERVER_LOG ? createWriteStream(process.env.BENCH_SERVER_LOG) : undefined;
     createInterface({ input: child.stdout }).on('line', (line) => {
+      keep?.write(`${line}\n`);
       const match = /"port":(\d+)/.exec(line);
       if (match && line.includes('listening')) {
         clearTimeout(timer);

@@ -19,7 +19,7 @@ npm prune --omit=dev --no-audit --no-fund >>"$log" 2>&1
 test ! -d node_modules/vitest && test ! -d node_modules/nx || { echo "dev packages were not pruned"; exit 1; }
 echo "== runtime stage"
 mkdir -p "$work/data"
-NODE_ENV=production DATA_DIR="$work/data" HOST=127.0.0.1 PORT=0 OWNER_EMAIL=owner@example.com OWNER_PASSWORD=smoke-test-password node apps/server/dist/main.js > "$work/server.log" 2>&1 &
+NODE_ENV=production DATA_DIR="$work/data" HOST=127.0.0.1 PORT=0 OWNER_EMAIL=owner@example.com OWNER_PASSWORD=smoke-test-password node --max-old-space-size=1024 apps/server/dist/main.js > "$work/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do grep -q '"port"' "$work/server.log" && break; sleep 0.2; done
 port=$(grep -o '"port":[0-9]*' "$work/server.log" | head -n 1 | cut -d: -f2)

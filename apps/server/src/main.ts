@@ -1,4 +1,5 @@
 // The HTTP process: intake, API and in-process executions on one port.
+import { getHeapStatistics } from 'node:v8';
 import { createApp } from './app.factory';
 import { loadSettings, SettingsError } from './config/settings';
 import { createLogger } from './logging/logger';
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : settings.PORT;
   // With PORT=0 the port is only known now; trigger URLs must carry it.
   if (!settings.PUBLIC_URL) settings.publicUrl = `http://localhost:${port}`;
-  logger.info({ port, store: settings.DATABASE_URL ? 'postgres' : 'sqlite', dataDir: settings.dataDir, publicUrl: settings.publicUrl }, `Hookflow is listening on http://localhost:${port}`);
+  const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
+  logger.info({ port, heapLimitMb, store: settings.DATABASE_URL ? 'postgres' : 'sqlite', dataDir: settings.dataDir, publicUrl: settings.publicUrl }, `Hookflow is listening on http://localhost:${port}`);
 }
 
 main().catch((err: unknown) => {
