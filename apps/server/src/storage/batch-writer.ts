@@ -16,8 +16,10 @@ export interface WriteBatch {
 }
 
 export interface BatchWriter {
-  /** Resolves with the events whose claim lost (stored as duplicates, not to be run). */
-  /** durable: flushed to disk before it resolves (events); else flushed by the next durable commit. */
+  /**
+   * Resolves with the events whose claim lost (stored as duplicates, not to be run). durable: on
+   * disk before it resolves (events); else flushed by the next durable commit (execution records).
+   */
   write(batch: WriteBatch, options: { durable: boolean }): Promise<Duplicates>;
   close(): Promise<void>;
 }
