@@ -27,7 +27,6 @@ export async function createApp({ settings, logger }: { settings: Settings; logg
   // Session cookies of the auth capability (src/auth).
   await app.register(fastifyCookie);
   app.useGlobalFilters(new HttpExceptionFilter(logger));
-  registerIntakeRoutes(fastify, app.get(IntakeService), logger);
   const editorDir = app.get<string | undefined>(EDITOR_DIR);
   // wildcard: false registers one route per built file, leaving other paths to the page route.
   if (editorDir) app.useStaticAssets({ root: editorDir, prefix: '/', wildcard: false, index: false });
@@ -40,6 +39,9 @@ export async function createApp({ settings, logger }: { settings: Settings; logg
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
   await app.init();
+  // After init: Nest's adapter adds the less common HTTP methods (PROPFIND, SEARCH...) there, and
+  // trigger URLs must answer every method (405 with Allow, recorded) like the API does.
+  registerIntakeRoutes(fastify, app.get(IntakeService), logger);
   await fastify.ready();
   return app;
 }

@@ -34,7 +34,7 @@ import { TemplatesController } from './templates/templates.controller';
 import { TestListenController } from './test-listen/test-listen.controller';
 import { TestListenService } from './test-listen/test-listen.service';
 import { dataSourceOptions } from './storage/data-source-options';
-import { StoreService } from './storage/store.service';
+import { StorageModule } from './storage/storage.module';
 import { DedupePurgeService } from './storage/dedupe-purge.service';
 
 @Module({})
@@ -48,6 +48,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(settings), retryAttempts: 2, retryDelay: 500 }),
         { module: ConfigHolder, global: true, providers: [config, log, editorDir], exports: [config, log, editorDir] },
+        StorageModule,
         RuntimeModule,
         CredentialsModule,
       ],
@@ -67,7 +68,6 @@ export class AppModule {
       ],
       providers: [
         ...authProviders,
-        StoreService,
         FlowsService,
         TestRunService,
         ExecutionsService,
@@ -82,7 +82,7 @@ export class AppModule {
         { provide: JobHandler, useClass: ExecutorService },
         { provide: Dispatcher, useClass: InProcessDispatcher },
       ],
-      exports: [Dispatcher, StoreService],
+      exports: [Dispatcher],
     };
   }
 }

@@ -76,10 +76,18 @@ describe('intake refuses bad input with a reason', () => {
     expect((await send('{}', 'application/json', 'POST', path.replace(/orders$/, 'other'))).status).toBe(404);
   });
 
-  it('wrong method: 405 with Allow', async () => {
-    const answer = await call<Rejection>(server.url, 'GET', path);
-    expect(answer.status).toBe(405);
-    expect(answer.headers.get('allow')).toBe('POST');
+  it('wrong method: 405 with Allow, for common and uncommon methods alike', async () => {
+    for (const method of ['GET', 'PUT', 'PROPFIND', 'SEARCH']) {
+      const answer = await call<Rejection>(server.url, method, path);
+      expect(answer.status, method).toBe(405);
+      expect(answer.headers.get('allow')).toBe('POST');
+    }
+  });
+
+  it('a URL without a trigger key: 404 that says what the URL should look like', async () => {
+    const answer = await send('{}', 'application/json', 'POST', '/hooks/');
+    expect(answer.status).toBe(404);
+    expect(answer.body.message).toMatch(/hooks\/<key>/);
   });
 
   it('keeps unknown content types raw instead of refusing them', async () => {

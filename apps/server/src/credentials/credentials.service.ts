@@ -3,9 +3,10 @@
 // webhook signature does not cost a read and a decryption per request.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { FlowEntity } from '../storage/entities';
+import { StoreService } from '../storage/store.service';
 import { CredentialCipher } from './credential-cipher';
 import { toCredentialDto, type CreateCredentialRequest, type CredentialDto, type UpdateCredentialRequest } from './credential-dto';
 import { CredentialEntity } from './credential.entity';
@@ -26,6 +27,7 @@ export class CredentialsService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly store: StoreService,
     private readonly cipher: CredentialCipher,
   ) {}
 
@@ -76,7 +78,7 @@ export class CredentialsService {
       const names = users.map((flow) => `"${flow.name}" (${flow.id})`).join(', ');
       throw new ConflictError(`The credential "${row.name}" is used by ${users.length === 1 ? 'the flow' : 'the flows'} ${names}; change ${users.length === 1 ? 'it' : 'them'} first.`);
     }
-    await this.repository().delete({ id });
+    await this.store.transaction((manager) => manager.delete(CredentialEntity, { id }));
     this.cache.delete(id);
   }
 
@@ -97,14 +99,17 @@ export class CredentialsService {
     return row;
   }
 
+  /** Under the store's write lock, so it never races a group commit on SQLite. */
   private async save(row: CredentialEntity, { isNew }: { isNew: boolean }): Promise<void> {
-    const clash = await this.repository().findOneBy({ name: row.name });
-    if (clash && clash.id !== row.id) throw nameTaken(row.name);
     try {
-      if (isNew) await this.repository().insert(row);
-      else await this.repository().update({ id: row.id }, row);
+      await this.store.transaction(async (manager: EntityManager) => {
+        const clash = await manager.findOneBy(CredentialEntity, { name: row.name });
+        if (clash && clash.id !== row.id) throw nameTaken(row.name);
+        if (isNew) await manager.insert(CredentialEntity, row);
+        else await manager.update(CredentialEntity, { id: row.id }, row);
+      });
     } catch (err) {
-      // Two saves of one name at once: the unique index decides.
+      // Two saves of one name at once (two processes on PostgreSQL): the unique index decides.
       if (err instanceof QueryFailedError && /unique/i.test(err.message)) throw nameTaken(row.name);
       throw err;
     }

@@ -12,6 +12,8 @@ export interface ExecutionJob {
   retryOf?: string;
   /** In-process hint: the event's trigger output, so the executor need not read it back. */
   trigger?: TriggerOutput;
+  /** Size of the request body behind `trigger`, so a backlog can bound the memory it holds. */
+  payloadBytes?: number;
 }
 
 export abstract class Dispatcher {

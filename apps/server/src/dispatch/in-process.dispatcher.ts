@@ -7,11 +7,15 @@ import { LOGGER } from '../logging/logger';
 import { Dispatcher, JobHandler, type ExecutionJob } from './dispatcher';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Waiting jobs keep their parsed payload only while fewer than this many do... */
 const KEEP_PAYLOAD_WHILE_BELOW = 1_000;
+/** ...and while their bodies add up to less than this (a parsed JSON body takes ~3x its bytes). */
+const KEEP_PAYLOAD_BYTES = 16 * 1024 * 1024;
 
 @Injectable()
 export class InProcessDispatcher extends Dispatcher implements BeforeApplicationShutdown {
   private readonly waiting: ExecutionJob[] = [];
+  private keptBytes = 0;
   private head = 0;
   private running = 0;
   private readonly concurrency: number;
@@ -28,10 +32,16 @@ export class InProcessDispatcher extends Dispatcher implements BeforeApplication
   }
 
   dispatch(job: ExecutionJob): void {
-    // Past the high-water mark a waiting job keeps only its ids: the executor reads the event back
-    // from the store, so a long backlog costs a few bytes per event instead of its whole body.
-    const light = this.waiting.length - this.head >= KEEP_PAYLOAD_WHILE_BELOW;
-    this.waiting.push(light ? { eventId: job.eventId, executionId: job.executionId, flowVersionId: job.flowVersionId, retryOf: job.retryOf } : job);
+    // Past the high-water marks a waiting job keeps only its ids: the executor reads the event back
+    // from the store, so a long backlog (or one of large bodies) costs a few bytes per event
+    // instead of its whole body, and stays far below the heap ceiling.
+    const bytes = job.trigger ? (job.payloadBytes ?? 0) : 0;
+    const light = this.waiting.length - this.head >= KEEP_PAYLOAD_WHILE_BELOW || this.keptBytes + bytes > KEEP_PAYLOAD_BYTES;
+    if (light) this.waiting.push({ eventId: job.eventId, executionId: job.executionId, flowVersionId: job.flowVersionId, retryOf: job.retryOf });
+    else {
+      this.keptBytes += bytes;
+      this.waiting.push(job);
+    }
     this.pump();
   }
 
@@ -77,6 +87,7 @@ export class InProcessDispatcher extends Dispatcher implements BeforeApplication
     while (this.running < this.concurrency && this.head < this.waiting.length) {
       const job = this.waiting[this.head];
       this.head += 1;
+      if (job.trigger) this.keptBytes -= job.payloadBytes ?? 0;
       this.running += 1;
       void this.run(job);
     }

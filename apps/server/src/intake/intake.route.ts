@@ -5,6 +5,7 @@
 // errorAnswer as every API route. Translates the HTTP request and the intake's answer, nothing more.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { IntakeRejection } from '../common/domain-errors';
 import { errorAnswer } from '../common/http-exception.filter';
 import type { IntakeService } from './intake.service';
 import { flatHeaders, flatQuery } from './request-parts';
@@ -17,6 +18,7 @@ type HookRequest = FastifyRequest<{ Params: HookParams }>;
 
 export function registerIntakeRoutes(fastify: FastifyInstance, intake: IntakeService, logger: Logger): void {
   const handler = async (req: HookRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    if (req.params.key === '') throw new IntakeRejection(404, 'unknown_trigger', 'The URL has no trigger key: it should look like /hooks/<key>.');
     const answer = await intake.receive({
       key: req.params.key,
       suffix: trimSlashes(req.params['*'] ?? ''),

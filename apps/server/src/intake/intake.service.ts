@@ -131,6 +131,7 @@ export class IntakeService {
       executionId: newRowId(),
       flowVersionId: trigger.versionId,
       trigger: toTriggerOutput({ id: eventId, method: request.method, headers, query: request.query, body, receivedAt }),
+      payloadBytes: request.raw?.length ?? 0,
     });
     return { status: 202, body: { eventId } };
   }

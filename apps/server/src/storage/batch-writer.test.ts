@@ -50,6 +50,7 @@ describe('the SQLite group-commit writer', () => {
     dataSource = new DataSource(dataSourceOptions(loadSettings({ DATA_DIR: dir })));
     await dataSource.initialize();
     writer = createBatchWriter(dataSource);
+    await writer.open();
   });
 
   afterEach(async () => {
@@ -87,6 +88,13 @@ describe('the SQLite group-commit writer', () => {
     const after = event();
     await writer.write(batch({ events: [after], doneEventIds: [after.id] }), { durable: false });
     expect((await stored(after.id))?.status).toBe('done');
+  });
+
+  it('refuses to open when its thread cannot reach the database, so the server does not start', async () => {
+    await writer.close();
+    rmSync(dir, { recursive: true, force: true });
+    const orphan = createBatchWriter(dataSource);
+    await expect(orphan.open()).rejects.toThrow(/SQLite writer thread could not start/);
   });
 
   it('starts its thread again for a write after close', async () => {

@@ -16,6 +16,8 @@ export interface WriteBatch {
 }
 
 export interface BatchWriter {
+  /** Ready to write (SQLite: the writer thread is running); fails the start-up otherwise. */
+  open(): Promise<void>;
   /**
    * Resolves with the events whose claim lost (stored as duplicates, not to be run). durable: on
    * disk before it resolves (events); else flushed by the next durable commit (execution records).
@@ -95,6 +97,7 @@ function sqliteWriter(main: SqliteHandle): BatchWriter {
         claims: batch.claims.map((claim) => [claim.flowId, claim.key, claim.eventId, claim.expiresAt]),
         now: new Date().toISOString(),
       }),
+    open: () => thread.open(),
     close: () => thread.close(),
   };
 }
@@ -123,7 +126,7 @@ function postgresWriter(dataSource: DataSource): BatchWriter {
       }
       return duplicates;
     });
-  return { write, close: () => Promise.resolve() };
+  return { write, open: () => Promise.resolve(), close: () => Promise.resolve() };
 }
 
 /** SQLite's synchronous levels: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. Non-durable batches skip the fsync. */

@@ -1,7 +1,8 @@
 // The main thread's side of the SQLite writer thread (sqlite-writer.worker.cjs): sends each group
-// commit to the thread and settles when the thread has committed it. The thread starts at the
-// first write (after migrations ran on the main connection) and starts again after a crash; the
-// write that was in flight then fails, and its requests get an error instead of a 202.
+// commit to the thread and settles when the thread has committed it. The thread is opened at
+// start-up (after migrations ran on the main connection), so a thread that cannot start stops the
+// server instead of failing every webhook later; it starts again after a crash, and the writes
+// that were in flight then fail, so their requests get an error instead of a 202.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Duplicates } from './dedupe-claims';
@@ -28,6 +29,7 @@ export interface SqliteBatch {
 }
 
 interface Reply {
+  ready?: true;
   id: number;
   duplicates?: [string, string][];
   error?: { message: string; code?: unknown };
@@ -45,6 +47,32 @@ export class SqliteWriterThread {
   private nextId = 1;
 
   constructor(private readonly options: SqliteWriterOptions) {}
+
+  /** Starts the thread and resolves once its connection is open and its statements are prepared. */
+  open(): Promise<void> {
+    const worker = this.worker ?? this.start();
+    return new Promise<void>((resolve, reject) => {
+      const done = (): void => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const onMessage = (reply: Reply): void => {
+        if (!reply.ready) return;
+        done();
+        resolve();
+      };
+      const onError = (err: Error): void => {
+        done();
+        reject(new Error(`the SQLite writer thread could not start: ${err.message}`));
+      };
+      const onExit = (code: number): void => onError(new Error(`it stopped with exit code ${code}`));
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.ref();
+    }).finally(() => worker.unref());
+  }
 
   write(batch: SqliteBatch): Promise<Duplicates> {
     const worker = this.worker ?? this.start();
@@ -78,6 +106,7 @@ export class SqliteWriterThread {
   }
 
   private settle(reply: Reply, worker: Worker): void {
+    if (reply.ready) return;
     const pending = this.inFlight.get(reply.id);
     if (!pending) return;
     this.inFlight.delete(reply.id);

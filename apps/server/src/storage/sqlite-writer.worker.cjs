@@ -56,6 +56,8 @@ function useSynchronous(/** @type {number} */ level) {
   currentSynchronous = level;
 }
 
+parentPort?.postMessage({ ready: true });
+
 parentPort?.on('message', (/** @type {Batch | { close: true }} */ message) => {
   if ('close' in message) {
     db.close();

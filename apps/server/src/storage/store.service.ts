@@ -5,7 +5,7 @@
 // fsynced on its own (SQLite synchronous=NORMAL for that batch, PostgreSQL synchronous_commit off):
 // the next event commit flushes it, and if power fails first, its event is still 'accepted' and
 // runs again at the next start, as after any crash (at-least-once).
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { createBatchWriter, type BatchWriter, type WriteBatch } from './batch-writer';
 import type { DedupeClaim } from './dedupe-claims';
@@ -23,7 +23,7 @@ export interface WriteOutcome {
 }
 
 @Injectable()
-export class StoreService implements OnApplicationShutdown {
+export class StoreService implements OnModuleInit, OnApplicationShutdown {
   private readonly lock = new WriteLock();
   private readonly events: GroupCommit<WriteOp, WriteOutcome>;
   private readonly executions: GroupCommit<WriteOp, WriteOutcome>;
@@ -50,6 +50,11 @@ export class StoreService implements OnApplicationShutdown {
   /** Runs work in a write transaction, serialized with group commits. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.lock.run(() => this.dataSource.transaction(work));
+  }
+
+  /** Before the server listens: a store that cannot write stops the start-up. */
+  async onModuleInit(): Promise<void> {
+    await this.writeBatch.open();
   }
 
   /** After the last group commit: SQLite's writer thread closes its connection. */
