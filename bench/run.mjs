@@ -166,6 +166,8 @@ async function endToEnd(hookflow, sink, results) {
   results.endToEnd = {
     ...summary(loadResult),
     executions: executed,
+    // autocannon counts only answers it read before it stopped: up to one request per connection
+    // was accepted and run but not counted, so this can be slightly negative.
     acceptedButNotExecuted: accepted - executed.success - executed.filtered - executed.error,
     expectedDeliveries: expected,
     delivered,
