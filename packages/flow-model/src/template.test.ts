@@ -225,3 +225,20 @@ describe('render options', () => {
     expect(compileTemplate('{{#each items}}{{date}}{{/each}}').render({ items: [1] }, { now })).toBe('2030-06-07T08:09:10.000Z');
   });
 });
+
+describe('blocks, built-in helpers and subexpressions render as Handlebars does', () => {
+  const context = { trigger: { body: { items: [{ sku: 'A' }, { sku: 'B' }], user: { name: 'Ada' }, paid: false, tags: ['x', 'y'] } }, nodes: {} };
+  const cases: Array<[string, string]> = [
+    ['{{#trigger.body.items}}{{sku}};{{/trigger.body.items}}', 'A;B;'],
+    ['{{#trigger.body.user}}{{name}}{{/trigger.body.user}}', 'Ada'],
+    ['{{#unless trigger.body.paid}}unpaid{{else}}paid{{/unless}}', 'unpaid'],
+    ['{{#each trigger.body.items}}{{@index}}={{lowercase sku}} {{/each}}', '0=a 1=b '],
+    ['{{#with trigger.body.user}}{{uppercase name}}{{/with}}', 'ADA'],
+    ['{{lookup trigger.body.tags 1}}', 'y'],
+    ['{{uppercase (default trigger.body.missing "none")}}', 'NONE'],
+    ['{{#if (eq trigger.body.user.name "Ada")}}{{join trigger.body.tags "+"}}{{/if}}', 'x+y'],
+  ];
+  it.each(cases)('%s', (source, expected) => {
+    expect(renderTemplate(source, context)).toBe(expected);
+  });
+});
