@@ -1,10 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toJsonSchema } from '../catalog/json-schema';
-import { SchemaForm } from '../editor/form/SchemaForm';
+import { SchemaFormHarness } from '../test-support/render-helpers';
 import { CredentialsPage } from './CredentialsPage';
 
 const stored = [
@@ -55,17 +54,7 @@ const schema = toJsonSchema({
 });
 
 function Form({ initial, onParams }: { initial: Record<string, unknown>; onParams(params: Record<string, unknown>): void }) {
-  const [params, setParams] = useState(initial);
-  return (
-    <SchemaForm
-      schema={schema}
-      params={params}
-      onChange={(next) => {
-        setParams(next);
-        onParams(next);
-      }}
-    />
-  );
+  return <SchemaFormHarness schema={schema} initial={initial} onParams={onParams} />;
 }
 
 function renderWithClient(ui: React.ReactElement) {

@@ -1,9 +1,11 @@
 // Small builders for component tests: a catalog from the real node types, an editor store around
 // a document, and a template scope from a sample.
 import type { RenderContext } from '@hookflow/flow-model';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { FlowDocument } from '../api/api-types';
+import type { JsonSchema } from '../catalog/json-schema';
 import { buildCatalog } from '../catalog/node-type-catalog';
+import { SchemaForm } from '../editor/form/SchemaForm';
 import { createEditorStore } from '../editor/store/editor-store';
 import { TemplateScopeProvider } from '../editor/template/template-scope';
 import { nodeTypesFixture } from './node-types.fixture';
@@ -40,5 +42,20 @@ export function WithSample({ children, context = orderSample }: { children: Reac
     <TemplateScopeProvider context={context} hasSample>
       {children}
     </TemplateScopeProvider>
+  );
+}
+
+/** A SchemaForm that keeps its own params, as the config panel does, and reports each change. */
+export function SchemaFormHarness({ schema, initial, onParams }: { schema: JsonSchema; initial: Record<string, unknown>; onParams(params: Record<string, unknown>): void }) {
+  const [params, setParams] = useState(initial);
+  return (
+    <SchemaForm
+      schema={schema}
+      params={params}
+      onChange={(next) => {
+        setParams(next);
+        onParams(next);
+      }}
+    />
   );
 }

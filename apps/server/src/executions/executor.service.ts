@@ -44,14 +44,14 @@ export class ExecutorService extends JobHandler {
       services: this.services.forExecution(ids),
     });
     const row = executionRow({ job, runnable, result });
-    const notification = result.status === 'error' ? await this.errorFlows.eventFor({ runnable, executionId: job.executionId, eventId: job.eventId, result }) : undefined;
+    const notification = await this.errorFlows.eventFor({ runnable, executionId: job.executionId, eventId: job.eventId, result });
     // The notification's event commits before the execution: a crash in between runs the event
     // (and notifies) again rather than never.
     if (notification) await this.store.write({ kind: 'event', row: notification.row });
     await this.store.write({ kind: 'execution', row, markEventDone: job.retryOf === undefined });
     if (notification) this.errorFlows.dispatch(notification);
     const level = result.status === 'error' ? 'warn' : 'debug';
-    if (this.logger.isLevelEnabled(level)) this.logger[level]({ ...ids, status: result.status, durationMs: row.durationMs, error: result.error?.message }, 'execution finished');
+    this.logger[level]({ ...ids, status: result.status, durationMs: row.durationMs, error: result.error?.message }, 'execution finished');
   }
 
   private async load(job: ExecutionJob): Promise<{ trigger: TriggerOutput; flowVersionId: string } | undefined> {

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { IntakeRejection } from '../common/domain-errors';
 import { errorAnswer } from '../common/http-exception.filter';
+import { triggerPath } from '../runtime/flow-runtime.service';
 import type { IntakeService } from './intake.service';
 import { flatHeaders, flatQuery } from './request-parts';
 
@@ -21,7 +22,7 @@ export function registerIntakeRoutes(fastify: FastifyInstance, intake: IntakeSer
     if (req.params.key === '') throw new IntakeRejection(404, 'unknown_trigger', 'The URL has no trigger key: it should look like /hooks/<key>.');
     const answer = await intake.receive({
       key: req.params.key,
-      suffix: trimSlashes(req.params['*'] ?? ''),
+      suffix: triggerPath(req.params['*'] ?? ''),
       method: req.method,
       url: req.url,
       headers: flatHeaders(req.headers),
@@ -41,10 +42,3 @@ export function registerIntakeRoutes(fastify: FastifyInstance, intake: IntakeSer
   fastify.all<{ Params: HookParams }>('/hooks/:key/*', { errorHandler }, handler);
 }
 
-function trimSlashes(suffix: string): string {
-  let start = 0;
-  let end = suffix.length;
-  while (start < end && suffix[start] === '/') start += 1;
-  while (end > start && suffix[end - 1] === '/') end -= 1;
-  return suffix.slice(start, end);
-}

@@ -100,19 +100,17 @@ export class IntakeService {
     const params = this.guard.paramsOf(trigger);
     received.params = params;
     const headers = withoutSecretHeaders(request.headers, params.auth);
-    // Checks a trigger does not configure are skipped outright: most triggers use none of them,
-    // and each would cost the hot path a promise.
     if (!replay) {
-      if (params.ipAllowlist) this.guard.checkAddress(params, request);
-      if (params.rateLimit) await this.guard.takeRate(trigger, params);
-      const handshake = params.challenge ? await this.guard.challenge(params, request) : undefined;
+      this.guard.checkAddress(params, request);
+      await this.guard.takeRate(trigger, params);
+      const handshake = await this.guard.challenge(params, request);
       if (handshake) return handshake;
     }
     if (request.method !== trigger.method) {
       throw new IntakeRejection(405, 'method_not_allowed', `This trigger accepts ${trigger.method} requests, not ${request.method}.`, { allow: trigger.method });
     }
     const skipSecretCheck = replay && request.callerVerified === true && (params.auth?.type === 'header' || params.auth?.type === 'basic');
-    if (!skipSecretCheck && params.auth && params.auth.type !== 'none') await this.guard.checkCaller(params, { ...request, replay, now: new Date(received.receivedAt) });
+    if (!skipSecretCheck) await this.guard.checkCaller(params, { ...request, replay, now: new Date(received.receivedAt) });
     const { kind, body } = parseBody({ raw: request.raw, contentType: request.headers['content-type'], limits: this.limits });
     const stored = storeBody({ raw: request.raw, kind, body });
     const stale = replay ? undefined : staleReason({ drop: params.dropOlderThan, headers: request.headers, body, now: new Date(received.receivedAt) });

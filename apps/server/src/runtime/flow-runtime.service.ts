@@ -91,8 +91,13 @@ export function triggerNodeOf(document: FlowDocument): { id: string; method: str
   const node = document.nodes.find((candidate) => candidate.type === 'webhook');
   if (!node) return undefined;
   const method = typeof node.params.method === 'string' ? node.params.method.toUpperCase() : 'POST';
-  const path = typeof node.params.path === 'string' ? node.params.path.replace(/^\/+|\/+$/g, '') : '';
+  const path = typeof node.params.path === 'string' ? triggerPath(node.params.path) : '';
   return { id: node.id, method, path };
+}
+
+/** A trigger's readable path as it is matched: no slashes at either end (the node's param and the URL alike). */
+export function triggerPath(raw: string): string {
+  return raw.replace(/^\/+|\/+$/g, '');
 }
 
 function suffixOf(path: string): string {

@@ -4,7 +4,7 @@
 // PostgreSQL each table gets one INSERT ... SELECT FROM unnest(...).
 import type { DataSource } from 'typeorm';
 import { claimOnPostgres, duplicateReason, SQLITE_CLAIM_SQL, SQLITE_OWNER_SQL, withDuplicates, type DedupeClaim, type Duplicates } from './dedupe-claims';
-import { SqliteWriterThread } from './sqlite-writer';
+import { SqliteWriterThread, type SqlValue } from './sqlite-writer';
 import type { EventEntity, ExecutionEntity } from './entities';
 
 export interface WriteBatch {
@@ -29,7 +29,6 @@ export interface BatchWriter {
 const EVENT_COLUMNS = ['id', 'flowId', 'flowVersionId', 'nodeId', 'method', 'path', 'headers', 'query', 'contentType', 'body', 'rawBody', 'rawEncoding', 'status', 'reason', 'httpStatus', 'receivedAt'] as const;
 const EXECUTION_COLUMNS = ['id', 'flowId', 'flowVersionId', 'flowVersion', 'eventId', 'retryOf', 'status', 'steps', 'error', 'startedAt', 'finishedAt', 'durationMs'] as const;
 
-type SqlValue = string | number | null;
 
 function eventValues(row: EventEntity): SqlValue[] {
   return [row.id, row.flowId, row.flowVersionId, row.nodeId, row.method, row.path, JSON.stringify(row.headers), JSON.stringify(row.query), row.contentType, row.body, row.rawBody, row.rawEncoding, row.status, row.reason, row.httpStatus, row.receivedAt];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Duplicates } from './dedupe-claims';
 
-type SqlValue = string | number | null;
+export type SqlValue = string | number | null;
 
 export interface SqliteWriterOptions {
   file: string;

@@ -1,28 +1,12 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { JsonSchema } from '../../catalog/json-schema';
-import { schemaOf } from '../../test-support/render-helpers';
+import { SchemaFormHarness, schemaOf } from '../../test-support/render-helpers';
 import { SchemaForm } from './SchemaForm';
-
-function Harness({ schema, initial, onParams }: { schema: JsonSchema; initial: Record<string, unknown>; onParams(params: Record<string, unknown>): void }) {
-  const [params, setParams] = useState(initial);
-  return (
-    <SchemaForm
-      schema={schema}
-      params={params}
-      onChange={(next) => {
-        setParams(next);
-        onParams(next);
-      }}
-    />
-  );
-}
 
 function renderForm(type: string, initial: Record<string, unknown> = {}) {
   const onParams = vi.fn<(params: Record<string, unknown>) => void>();
-  render(<Harness schema={schemaOf(type)} initial={initial} onParams={onParams} />);
+  render(<SchemaFormHarness schema={schemaOf(type)} initial={initial} onParams={onParams} />);
   const last = () => onParams.mock.calls[onParams.mock.calls.length - 1]?.[0];
   return { onParams, last, user: userEvent.setup() };
 }
