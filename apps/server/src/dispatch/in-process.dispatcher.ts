@@ -14,7 +14,8 @@ const KEEP_PAYLOAD_BYTES = 16 * 1024 * 1024;
 
 @Injectable()
 export class InProcessDispatcher extends Dispatcher implements BeforeApplicationShutdown {
-  private readonly waiting: ExecutionJob[] = [];
+  /** Taken jobs are cleared from their slot, so a finished job's payload is not kept alive. */
+  private readonly waiting: (ExecutionJob | undefined)[] = [];
   private keptBytes = 0;
   private head = 0;
   private running = 0;
@@ -86,7 +87,9 @@ export class InProcessDispatcher extends Dispatcher implements BeforeApplication
     if (this.closing) return;
     while (this.running < this.concurrency && this.head < this.waiting.length) {
       const job = this.waiting[this.head];
+      this.waiting[this.head] = undefined;
       this.head += 1;
+      if (!job) continue;
       if (job.trigger) this.keptBytes -= job.payloadBytes ?? 0;
       this.running += 1;
       void this.run(job);
