@@ -1,5 +1,6 @@
 // npm run bench: durable intake and end-to-end throughput of Hookflow against a bare node:http
-// baseline, measured in the same run on the same machine. Loopback only; every phase is bounded.
+// baseline and a minimal durable server (durable-baseline-server.mjs), measured in the same run on
+// the same machine. Loopback only; every phase is bounded.
 //   BENCH_SECONDS (default 20), BENCH_CONNECTIONS (default 50)
 import autocannon from 'autocannon';
 import { fork, spawn } from 'node:child_process';
@@ -94,6 +95,8 @@ function load(url) {
   });
 }
 
+const ratio = (measured, reference) => Math.round((measured.requestsPerSec / reference.requestsPerSec) * 100) / 100;
+
 function summary(result) {
   return {
     requestsPerSec: Math.round(result.requests.average),
@@ -119,6 +122,14 @@ async function main() {
   results.baseline = summary(await load(`http://127.0.0.1:${baseline.port}/`));
   baseline.child.kill();
   console.log(results.baseline);
+  if (only !== 'e2e') {
+    // What the fsynced commit alone costs here: the least a durable server can do, same load.
+    const durable = await forkServer('durable-baseline-server.mjs');
+    console.log('durable baseline: node:http + JSON.parse + one SQLite row per request, group-committed and fsynced before 202');
+    results.durableBaseline = summary(await load(`http://127.0.0.1:${durable.port}/`));
+    durable.child.kill();
+    console.log(results.durableBaseline);
+  }
 
   const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-bench-'));
   const sink = await forkServer('sink-server.mjs');
@@ -136,13 +147,17 @@ async function main() {
 
     if (only !== 'intake') await endToEnd(hookflow, sink, results);
     results.peakRssMb = peakRssMb(hookflow.child.pid);
-    if (results.intake) results.acceptRatio = Math.round((results.intake.requestsPerSec / results.baseline.requestsPerSec) * 100) / 100;
+    if (results.intake) {
+      results.acceptRatio = ratio(results.intake, results.baseline);
+      results.durableBaselineRatio = ratio(results.durableBaseline, results.baseline);
+      results.acceptVsDurableBaseline = ratio(results.intake, results.durableBaseline);
+    }
   } finally {
     hookflow.child.kill('SIGTERM');
     sink.child.kill();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`\naccept ratio ${results.acceptRatio}x the bare server; intake p99 ${results.intake?.p99ms} ms; end to end ${results.endToEnd?.executedPerSec} events/s executed (${results.endToEnd?.deliveredPerSec} deliveries/s), lost ${results.endToEnd?.lost}; peak RSS ${results.peakRssMb} MB`);
+  console.log(`\naccept ratio ${results.acceptRatio}x the bare server (the durable baseline: ${results.durableBaselineRatio}x; Hookflow is ${results.acceptVsDurableBaseline}x of it); intake p99 ${results.intake?.p99ms} ms; end to end ${results.endToEnd?.executedPerSec} events/s executed (${results.endToEnd?.deliveredPerSec} deliveries/s), lost ${results.endToEnd?.lost}; peak RSS ${results.peakRssMb} MB`);
   mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
   writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), JSON.stringify(results, null, 2));
 }
