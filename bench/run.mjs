@@ -113,6 +113,20 @@ function peakRssMb(pid) {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024);
 }
 
+/**
+ * CPU time the process has used, all threads, in ms (Linux /proc; clock ticks of 10 ms). Divided by
+ * the requests of a phase it gives CPU per request, which moves far less between runs than
+ * throughput does on a shared machine.
+ */
+function cpuMs(pid, thread = false) {
+  const fields = readFileSync(thread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU of the whole process and of its main thread (the JavaScript event loop). */
+const cpuOf = (pid) => ({ all: cpuMs(pid), main: cpuMs(pid, true) });
+const usPer = (before, after, count) => ({ all: Math.round(((after.all - before.all) * 1000) / count), mainThread: Math.round(((after.main - before.main) * 1000) / count) });
+
 const sinkCount = (sink) => new Promise((ok) => { sink.once('message', ok); sink.send('count'); });
 
 async function main() {
@@ -139,7 +153,9 @@ async function main() {
     if (only !== 'e2e') {
       const intakeOnly = await activeFlow(hookflow.url, { name: 'bench intake', nodes: [{ id: 'hook', type: 'webhook', params: { method: 'POST' } }], edges: [] });
       console.log('hookflow durable intake (webhook-only flow)');
+      const cpuBefore = cpuOf(hookflow.child.pid);
       results.intake = summary(await load(intakeOnly.url));
+      results.intake.serverCpuUsPerRequest = usPer(cpuBefore, cpuOf(hookflow.child.pid), results.intake.accepted);
       console.log(results.intake);
       await api(hookflow.url, 'POST', `/api/flows/${intakeOnly.id}/deactivate`);
       await waitForIdle(hookflow.url);
@@ -169,10 +185,12 @@ async function endToEnd(hookflow, sink, results) {
   const e2e = await activeFlow(hookflow.url, order);
   console.log('hookflow end to end (webhook → transform → filter → http to a local sink)');
   const started = Date.now();
+  const cpuBefore = cpuOf(hookflow.child.pid);
   const loadResult = await load(e2e.url);
   const accepted = loadResult['2xx'];
   await waitForIdle(hookflow.url);
   const drainedAt = Date.now();
+  const cpuAfter = cpuOf(hookflow.child.pid);
   // What should have reached the sink: every execution that passed the filter.
   const stats = await api(hookflow.url, 'GET', `/api/executions/stats?flowId=${e2e.id}&hours=1`);
   const executed = stats.buckets.reduce((sum, bucket) => ({ success: sum.success + bucket.success, filtered: sum.filtered + bucket.filtered, error: sum.error + bucket.error }), { success: 0, filtered: 0, error: 0 });
@@ -190,6 +208,7 @@ async function endToEnd(hookflow, sink, results) {
     executedPerSec: Math.round((executed.success + executed.filtered + executed.error) / ((drainedAt - started) / 1000)),
     deliveredPerSec: Math.round(delivered / ((drainedAt - started) / 1000)),
     drainSeconds: Math.round((drainedAt - started) / 100) / 10 - seconds,
+    serverCpuUsPerEvent: usPer(cpuBefore, cpuAfter, executed.success + executed.filtered + executed.error),
   };
   console.log(results.endToEnd);
 }
