@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { explainFailure, launchChromium, openSession, screenshot, waitForText, type EditorSession } from './support/browser';
-import { arrangeCanvas, canvasNode, connect, dragFromPalette, field, selectNode } from './support/editor';
+import { addFields, arrangeCanvas, canvasNode, connect, dragFromPalette, field, newFlow, selectNode } from './support/editor';
 import { startHookflow, type HookflowServer } from './support/hookflow-server';
 
 let server: HookflowServer;
@@ -27,9 +27,7 @@ describe('an invalid flow cannot be activated', () => {
     onTestFailed(() => explainFailure(session, () => server.logs(), 'invalid-flow'));
     const { page } = session;
     await page.goto('/');
-    await page.getByRole('button', { name: 'New flow' }).first().click();
-    await page.waitForURL(/\/flows\/[0-9a-f-]{36}$/);
-    const flowId = new URL(page.url()).pathname.split('/').pop()!;
+    const flowId = await newFlow(page);
     await page.getByTestId('flow-name').fill('Broken order sync');
 
     // Click to add: the webhook, then an http request after it (wired to it automatically).
@@ -95,9 +93,7 @@ describe('an invalid flow cannot be activated', () => {
     // Wired and given a field, the flow activates.
     await connect(page, 'handle-webhook-out', 'handle-transform-in', 'e_webhook_transform');
     panel = await selectNode(page, 'transform');
-    await panel.getByRole('button', { name: 'Add field' }).click();
-    await panel.getByLabel('Fields: name 1').fill('seen');
-    await panel.getByLabel('Fields: value 1').fill('yes');
+    await addFields(panel, [['seen', 'yes']]);
     await page.getByTestId('node-invalid-transform').waitFor({ state: 'detached' });
     await activeSwitch.click();
     await page.locator('[role=switch][aria-checked=true]').waitFor();

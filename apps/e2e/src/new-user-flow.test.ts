@@ -4,7 +4,7 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { explainFailure, launchChromium, openSession, screenshot, waitForText, type EditorSession } from './support/browser';
-import { arrangeCanvas, configPanel, connect, field, dragFromPalette, openTab, selectNode } from './support/editor';
+import { addFields, arrangeCanvas, configPanel, connect, field, dragFromPalette, newFlow, openTab, selectNode } from './support/editor';
 import { passOwnerSetup } from './support/accounts';
 import { startHookflow, type HookflowServer } from './support/hookflow-server';
 import { startSink, type Sink } from './support/sink';
@@ -36,9 +36,7 @@ describe('a new user builds, tests and runs a flow in the editor', () => {
     await passOwnerSetup(page);
     await page.getByText('No flows yet').waitFor();
 
-    await page.getByRole('button', { name: 'New flow' }).first().click();
-    await page.waitForURL(/\/flows\/[0-9a-f-]{36}$/);
-    const flowId = new URL(page.url()).pathname.split('/').pop()!;
+    const flowId = await newFlow(page);
     await page.getByTestId('canvas').waitFor();
     await page.getByText('Start with a trigger.').waitFor();
     await page.getByTestId('flow-name').fill('Paid orders over 100 to the warehouse');
@@ -62,12 +60,10 @@ describe('a new user builds, tests and runs a flow in the editor', () => {
 
     // Transform: two fields taken from the trigger's body.
     let panel = await selectNode(page, 'transform');
-    await panel.getByRole('button', { name: 'Add field' }).click();
-    await panel.getByLabel('Fields: name 1').fill('orderId');
-    await panel.getByLabel('Fields: value 1').fill('{{trigger.body.order.id}}');
-    await panel.getByRole('button', { name: 'Add field' }).click();
-    await panel.getByLabel('Fields: name 2').fill('total');
-    await panel.getByLabel('Fields: value 2').fill('{{trigger.body.order.total}}');
+    await addFields(panel, [
+      ['orderId', '{{trigger.body.order.id}}'],
+      ['total', '{{trigger.body.order.total}}'],
+    ]);
     await page.getByTestId('node-invalid-transform').waitFor({ state: 'detached' });
 
     // Filter: only orders over 100 go on, through the "true" output.
@@ -85,15 +81,11 @@ describe('a new user builds, tests and runs a flow in the editor', () => {
     await field(panel, 'URL').fill(`${sink.url}/orders`);
     const body = panel.getByRole('group', { name: 'Body' });
     await body.getByRole('radio', { name: 'Fields' }).click();
-    await body.getByRole('button', { name: 'Add field' }).click();
-    await body.getByLabel('Fields: name 1').fill('orderId');
-    await body.getByLabel('Fields: value 1').fill('{{nodes.transform.orderId}}');
-    await body.getByRole('button', { name: 'Add field' }).click();
-    await body.getByLabel('Fields: name 2').fill('total');
-    await body.getByLabel('Fields: value 2').fill('{{nodes.transform.total}}');
-    await body.getByRole('button', { name: 'Add field' }).click();
-    await body.getByLabel('Fields: name 3').fill('source');
-    await body.getByLabel('Fields: value 3').fill('hookflow');
+    await addFields(body, [
+      ['orderId', '{{nodes.transform.orderId}}'],
+      ['total', '{{nodes.transform.total}}'],
+      ['source', 'hookflow'],
+    ]);
     await page.getByTestId('node-invalid-http').waitFor({ state: 'detached' });
     await waitForText(page.getByTestId('problems-bar'), /No problems found/);
 

@@ -2,6 +2,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { centerOf } from './browser';
 
+/** Clicks "New flow" on the flows page; answers the new flow's id once its editor is open. */
+export async function newFlow(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'New flow' }).first().click();
+  await page.waitForURL(/\/flows\/[0-9a-f-]{36}$/);
+  return new URL(page.url()).pathname.split('/').pop() ?? '';
+}
+
 export function canvasNode(page: Page, nodeId: string): Locator {
   return page.locator(`.react-flow__node[data-id="${nodeId}"]`);
 }
@@ -76,4 +83,13 @@ export async function openTab(panel: Locator, name: RegExp): Promise<void> {
 /** A form field by its label (the schema's title); required fields add a " *" to it. */
 export function field(scope: Locator | Page, label: string): Locator {
   return scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s*\\*)?$`));
+}
+
+/** Fills an empty fields map (transform fields, an http body's fields): one "Add field" per entry. */
+export async function addFields(scope: Locator, entries: Array<[name: string, value: string]>): Promise<void> {
+  for (const [index, [name, value]] of entries.entries()) {
+    await scope.getByRole('button', { name: 'Add field' }).click();
+    await scope.getByLabel(`Fields: name ${index + 1}`).fill(name);
+    await scope.getByLabel(`Fields: value ${index + 1}`).fill(value);
+  }
 }

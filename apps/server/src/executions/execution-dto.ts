@@ -1,8 +1,8 @@
 // What the API answers for executions: steps and error as JSON, entities kept out of controllers.
 import type { ExecutionDto, ExecutionSummaryDto } from '@hookflow/flow-model';
+import type { ExecutionEntity } from '../storage/entities';
 
 export type { ExecutionDto, ExecutionSummaryDto };
-import type { ExecutionEntity } from '../storage/entities';
 
 export function toExecutionSummary(row: ExecutionEntity): ExecutionSummaryDto {
   return {

@@ -41,4 +41,3 @@ export function registerIntakeRoutes(fastify: FastifyInstance, intake: IntakeSer
   fastify.all<{ Params: HookParams }>('/hooks/:key', { errorHandler }, handler);
   fastify.all<{ Params: HookParams }>('/hooks/:key/*', { errorHandler }, handler);
 }
-

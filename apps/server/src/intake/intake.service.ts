@@ -99,7 +99,6 @@ export class IntakeService {
     const { request, trigger, replay } = received;
     const params = this.guard.paramsOf(trigger);
     received.params = params;
-    const headers = withoutSecretHeaders(request.headers, params.auth);
     if (!replay) {
       this.guard.checkAddress(params, request);
       await this.guard.takeRate(trigger, params);
@@ -115,11 +114,13 @@ export class IntakeService {
     const stored = storeBody({ raw: request.raw, kind, body });
     const stale = replay ? undefined : staleReason({ drop: params.dropOlderThan, headers: request.headers, body, now: new Date(received.receivedAt) });
     if (stale) return this.recordDropped(received, stored, stale);
-    return this.commit(received, params, stored, body, headers);
+    return this.commit(received, params, stored, body);
   }
 
-  private async commit(received: Received, params: WebhookParams, stored: StoredBody, body: unknown, headers: Record<string, string>): Promise<IntakeAnswer> {
+  private async commit(received: Received, params: WebhookParams, stored: StoredBody, body: unknown): Promise<IntakeAnswer> {
     const { request, trigger, eventId, receivedAt } = received;
+    // Without secrets, once: the stored row and the flow's trigger share them.
+    const headers = withoutSecretHeaders(request.headers, params.auth);
     const key = received.replay ? undefined : dedupeKeyOf({ dedupe: params.dedupe, auth: params.auth, headers: request.headers, body });
     const dedupe = key === undefined || !params.dedupe ? undefined : { key, expiresAt: new Date(Date.parse(receivedAt) + params.dedupe.retentionSeconds * 1000).toISOString() };
     const outcome = await this.store.write({ kind: 'event', row: this.eventRow(received, stored, 'accepted', headers), dedupe });

@@ -87,12 +87,12 @@ export class FlowRuntimeService {
   }
 }
 
-export function triggerNodeOf(document: FlowDocument): { id: string; method: string; path: string } | undefined {
+export function triggerNodeOf(document: FlowDocument): { id: string; method: string; path: string; params: Record<string, unknown> } | undefined {
   const node = document.nodes.find((candidate) => candidate.type === 'webhook');
   if (!node) return undefined;
   const method = typeof node.params.method === 'string' ? node.params.method.toUpperCase() : 'POST';
   const path = typeof node.params.path === 'string' ? triggerPath(node.params.path) : '';
-  return { id: node.id, method, path };
+  return { id: node.id, method, path, params: node.params };
 }
 
 /** A trigger's readable path as it is matched: no slashes at either end (the node's param and the URL alike). */
@@ -107,6 +107,6 @@ function suffixOf(path: string): string {
 function triggerOf(flow: FlowEntity): LiveTrigger | null {
   const node = triggerNodeOf(flow.document);
   if (!node) return null;
-  const params = webhookParams.safeParse(flow.document.nodes.find((candidate) => candidate.id === node.id)?.params ?? {});
+  const params = webhookParams.safeParse(node.params);
   return { flowId: flow.id, versionId: flow.currentVersionId, nodeId: node.id, method: node.method, path: node.path, params: params.success ? params.data : null };
 }

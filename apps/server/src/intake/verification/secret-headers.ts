@@ -4,7 +4,6 @@
 import { REDACTED, SECRET_HEADER_NAMES } from '@hookflow/engine';
 import type { WebhookAuthParams } from '@hookflow/nodes';
 
-
 export function withoutSecretHeaders(headers: Record<string, string>, auth: WebhookAuthParams | undefined): Record<string, string> {
   const secret = new Set(SECRET_HEADER_NAMES);
   if (auth?.type === 'header' && auth.name) secret.add(auth.name.toLowerCase());

@@ -84,5 +84,4 @@ export class TriggerGuardService {
       throw new IntakeRejection(500, 'trigger_misconfigured', 'The secret this trigger checks callers with could not be read; check the credential it names.');
     }
   }
-
 }
