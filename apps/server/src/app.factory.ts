@@ -6,7 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import type { Settings } from './config/settings';
+import { servesApi, type Settings } from './config/settings';
 import { AppModule } from './app.module';
 import { EDITOR_DIR } from './editor/editor.tokens';
 import { IntakeService } from './intake/intake.service';
@@ -24,13 +24,19 @@ export async function createApp({ settings, logger }: { settings: Settings; logg
   // parsed by intake; API routes parse JSON in their pipes.
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: settings.MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
+  app.useGlobalFilters(new HttpExceptionFilter(logger));
+  app.enableShutdownHooks();
+  // A worker answers its probes and runs executions: no API, editor or trigger URLs.
+  if (!servesApi(settings)) {
+    await app.init();
+    await fastify.ready();
+    return app;
+  }
   // Session cookies of the auth capability (src/auth).
   await app.register(fastifyCookie);
-  app.useGlobalFilters(new HttpExceptionFilter(logger));
   const editorDir = app.get<string | undefined>(EDITOR_DIR);
   // wildcard: false registers one route per built file, leaving other paths to the page route.
   if (editorDir) app.useStaticAssets({ root: editorDir, prefix: '/', wildcard: false, index: false });
-  app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()
     .setTitle('Hookflow API')

@@ -1,4 +1,5 @@
-// The HTTP process: intake, API and in-process executions on one port.
+// Every Hookflow process: by ROLE, intake, API and editor (main), executions (worker) or both
+// (all, the default); each answers /healthz and /readyz on PORT.
 import { getHeapStatistics } from 'node:v8';
 import { createApp } from './app.factory';
 import { loadSettings, SettingsError } from './config/settings';
@@ -23,7 +24,9 @@ async function main(): Promise<void> {
   // With PORT=0 the port is only known now; trigger URLs must carry it.
   if (!settings.PUBLIC_URL) settings.publicUrl = `http://localhost:${port}`;
   const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1024 / 1024);
-  logger.info({ port, heapLimitMb, store: settings.DATABASE_URL ? 'postgres' : 'sqlite', dataDir: settings.dataDir, publicUrl: settings.publicUrl }, `Hookflow is listening on http://localhost:${port}`);
+  const mode = settings.queueMode ? { mode: 'queue', role: settings.ROLE, workerConcurrency: settings.WORKER_CONCURRENCY } : { mode: 'embedded' };
+  const store = settings.DATABASE_URL ? { store: 'postgres' } : { store: 'sqlite', dataDir: settings.dataDir };
+  logger.info({ port, heapLimitMb, ...mode, ...store, publicUrl: settings.publicUrl }, `Hookflow is listening on http://localhost:${port}`);
 }
 
 main().catch((err: unknown) => {

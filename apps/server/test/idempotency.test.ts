@@ -3,8 +3,8 @@
 import { sign as githubSign } from '@octokit/webhooks-methods';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DedupePurgeService } from '../src/storage/dedupe-purge.service';
-import { DedupeKeyEntity } from '../src/storage/entities';
+import { DedupePurgeService } from '../src/events/dedupe-purge.service';
+import { DedupeKeyEntity } from '../src/events/event.entity';
 import { call } from './support/api';
 import { order } from './support/flows';
 import { startSink, type Sink } from './support/sink';

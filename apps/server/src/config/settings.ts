@@ -23,7 +23,21 @@ export const SettingsSchema = z.object({
   MAX_BODY_BYTES: integer(1024 * 1024, 1024, 100 * 1024 * 1024).describe('Largest webhook body accepted, in bytes.'),
   MAX_JSON_DEPTH: integer(64, 4, 1000).describe('Deepest nesting accepted in a JSON or XML body.'),
   MAX_JSON_KEYS: integer(10_000, 10, 1_000_000).describe('Most keys and array items accepted in one body.'),
-  EXECUTION_CONCURRENCY: integer(64, 1, 10_000).describe('Executions run at once by this process.'),
+  EXECUTION_CONCURRENCY: integer(64, 1, 10_000).describe('Executions run at once by this process (embedded mode).'),
+  DATABASE_POOL_SIZE: integer(10, 1, 1_000).describe('PostgreSQL connections per process.'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss:// (leave it unset for the embedded mode)')
+    .optional()
+    .describe('Redis for queue mode (Bull); unset means executions run in this process.'),
+  ROLE: z.enum(['all', 'main', 'worker']).default('all').describe('Queue mode: main (API, editor, intake, recovery), worker (executions only) or all (both).'),
+  WORKER_CONCURRENCY: integer(10, 1, 1_000).describe('Queue mode: executions run at once by each worker process.'),
+  REDISPATCH_AFTER_SECONDS: integer(60, 1, 86_400).describe('An event still waiting this long with no execution under way is handed out again.'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'use up to 64 letters, digits, "_", ".", ":" or "-"')
+    .default('hookflow')
+    .describe('Queue mode: prefix of every Redis key, so several installations can share one Redis.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SQLITE_SYNCHRONOUS: z
     .enum(['FULL', 'NORMAL'])
@@ -68,7 +82,12 @@ export const SettingsSchema = z.object({
     .describe('Proxies whose X-Forwarded-For is believed when checking a trigger\'s IP allowlist; default none.'),
 });
 
-export type Settings = z.output<typeof SettingsSchema> & { publicUrl: string; dataDir: string };
+export type Settings = z.output<typeof SettingsSchema> & {
+  publicUrl: string;
+  dataDir: string;
+  /** REDIS_URL is set: work goes through Bull on Redis, and the store is PostgreSQL. */
+  queueMode: boolean;
+};
 
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
@@ -85,8 +104,31 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   if ((settings.OWNER_EMAIL === undefined) !== (settings.OWNER_PASSWORD === undefined)) {
     throw new SettingsError('Invalid settings:\n  OWNER_EMAIL and OWNER_PASSWORD go together: set both or neither');
   }
+  const modeProblem = queueModeProblem(settings);
+  if (modeProblem) throw new SettingsError(modeProblem);
   const publicUrl = (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, '');
-  return { ...settings, publicUrl, dataDir: resolve(settings.DATA_DIR) };
+  return { ...settings, publicUrl, dataDir: resolve(settings.DATA_DIR), queueMode: settings.REDIS_URL !== undefined };
+}
+
+/** Queue mode needs a store every process shares; the roles need the queue. One line, said at start. */
+function queueModeProblem(settings: z.output<typeof SettingsSchema>): string | undefined {
+  if (settings.REDIS_URL && !settings.DATABASE_URL) {
+    return 'REDIS_URL turns on queue mode, which needs DATABASE_URL (PostgreSQL) so that every main and worker shares one store; the SQLite file belongs to one process. Set DATABASE_URL, or unset REDIS_URL to run embedded.';
+  }
+  if (!settings.REDIS_URL && settings.ROLE !== 'all') {
+    return `ROLE=${settings.ROLE} splits the work between processes through Redis: set REDIS_URL (and DATABASE_URL), or unset ROLE to run everything in this process.`;
+  }
+  return undefined;
+}
+
+/** Whether this process runs executions (embedded, ROLE=all or ROLE=worker). */
+export function runsExecutions(settings: Pick<Settings, 'ROLE'>): boolean {
+  return settings.ROLE !== 'main';
+}
+
+/** Whether this process serves the API, the editor and trigger URLs (everything but a worker). */
+export function servesApi(settings: Pick<Settings, 'ROLE'>): boolean {
+  return settings.ROLE !== 'worker';
 }
 
 export const SETTINGS = Symbol('SETTINGS');

@@ -1,7 +1,7 @@
 // Stored credentials as one capability: the API, the encrypted store, and the two ways the rest
 // of the server uses them (the SecretResolver for intake, the engine's CredentialStore). Global,
 // so the runtime's engine services can reach the store without importing this module.
-import { Global, Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { SETTINGS, type Settings } from '../config/settings';
 import { LOGGER } from '../logging/logger';
@@ -13,20 +13,26 @@ import { EngineCredentialStore } from './engine-credential-store';
 import { SecretResolver } from './secret-resolver';
 import { StoredSecretResolver } from './stored-secret-resolver';
 
-@Global()
-@Module({
-  controllers: [CredentialsController],
-  providers: [
-    {
-      provide: CredentialCipher,
-      inject: [SETTINGS, LOGGER],
-      // Loaded while the app is assembled: a bad key stops the start, not the first flow run.
-      useFactory: (settings: Settings, logger: Logger) => new CredentialCipher(loadEncryptionKey({ settings, logger })),
-    },
-    CredentialsService,
-    EngineCredentialStore,
-    { provide: SecretResolver, useClass: StoredSecretResolver },
-  ],
-  exports: [CredentialsService, EngineCredentialStore, SecretResolver],
-})
-export class CredentialsModule {}
+@Module({})
+export class CredentialsModule {
+  /** `api: false` (a worker): only the store the engine reads credentials through. */
+  static register({ api }: { api: boolean }): DynamicModule {
+    return {
+      module: CredentialsModule,
+      global: true,
+      controllers: api ? [CredentialsController] : [],
+      providers: [
+        {
+          provide: CredentialCipher,
+          inject: [SETTINGS, LOGGER],
+          // Loaded while the app is assembled: a bad key stops the start, not the first flow run.
+          useFactory: (settings: Settings, logger: Logger) => new CredentialCipher(loadEncryptionKey({ settings, logger })),
+        },
+        CredentialsService,
+        EngineCredentialStore,
+        { provide: SecretResolver, useClass: StoredSecretResolver },
+      ],
+      exports: [CredentialsService, EngineCredentialStore, SecretResolver],
+    };
+  }
+}

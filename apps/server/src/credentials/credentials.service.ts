@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
-import { FlowEntity } from '../storage/entities';
+import { FlowEntity } from '../flows/flow.entities';
 import { StoreService } from '../storage/store.service';
 import { CredentialCipher } from './credential-cipher';
 import { toCredentialDto, type CreateCredentialRequest, type CredentialDto, type UpdateCredentialRequest } from './credential-dto';

@@ -1,30 +1,31 @@
-// Runs jobs in this process with bounded concurrency (EXECUTION_CONCURRENCY). Waiting jobs are
-// only ids and small hints; the events themselves are safe in the store.
+// Runs jobs in this process with bounded concurrency (EXECUTION_CONCURRENCY), in the order they
+// were handed over. Waiting jobs are only ids; the events themselves are safe in the store, and
+// the trigger outputs intake kept are in the events module's bounded cache.
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { SETTINGS, type Settings } from '../config/settings';
 import { LOGGER } from '../logging/logger';
-import { Dispatcher, JobHandler, type ExecutionJob } from './dispatcher';
+import { Dispatcher, JobHandler, LocalDrain, type DispatchCounts, type ExecutionJob } from './dispatcher';
+import { JobRunner } from './job-runner';
 
 const SHUTDOWN_GRACE_MS = 10_000;
-/** Waiting jobs keep their parsed payload only while fewer than this many do... */
-const KEEP_PAYLOAD_WHILE_BELOW = 1_000;
-/** ...and while their bodies add up to less than this (a parsed JSON body takes ~3x its bytes). */
-const KEEP_PAYLOAD_BYTES = 16 * 1024 * 1024;
+/** dispatchAll waits while this many jobs wait, so paging through a large backlog stays small in memory. */
+const HIGH_WATER = 10_000;
 
 @Injectable()
-export class InProcessDispatcher extends Dispatcher implements BeforeApplicationShutdown {
-  /** Taken jobs are cleared from their slot, so a finished job's payload is not kept alive. */
+export class InProcessDispatcher extends Dispatcher implements LocalDrain, BeforeApplicationShutdown {
+  /** Taken jobs are cleared from their slot, so a finished job is not kept alive. */
   private readonly waiting: (ExecutionJob | undefined)[] = [];
-  private keptBytes = 0;
+  /** Execution ids waiting or running: a second hand-over of the same one is dropped. */
+  private readonly underWay = new Set<string>();
   private head = 0;
   private running = 0;
   private readonly concurrency: number;
+  private runner: JobRunner | undefined;
   private listeners: Array<() => void> = [];
   private closing = false;
 
   constructor(
-    private readonly handler: JobHandler,
     @Inject(SETTINGS) settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -33,17 +34,30 @@ export class InProcessDispatcher extends Dispatcher implements BeforeApplication
   }
 
   dispatch(job: ExecutionJob): void {
-    // Past the high-water marks a waiting job keeps only its ids: the executor reads the event back
-    // from the store, so a long backlog (or one of large bodies) costs a few bytes per event
-    // instead of its whole body, and stays far below the heap ceiling.
-    const bytes = job.trigger ? (job.payloadBytes ?? 0) : 0;
-    const light = this.waiting.length - this.head >= KEEP_PAYLOAD_WHILE_BELOW || this.keptBytes + bytes > KEEP_PAYLOAD_BYTES;
-    if (light) this.waiting.push({ eventId: job.eventId, executionId: job.executionId, flowVersionId: job.flowVersionId, retryOf: job.retryOf });
-    else {
-      this.keptBytes += bytes;
-      this.waiting.push(job);
-    }
+    if (this.underWay.has(job.executionId)) return;
+    this.underWay.add(job.executionId);
+    this.waiting.push(job);
     this.pump();
+  }
+
+  async dispatchAll(jobs: ExecutionJob[]): Promise<void> {
+    for (const job of jobs) {
+      if (this.backlog >= HIGH_WATER) await this.waitForBacklogBelow(HIGH_WATER / 2);
+      this.dispatch(job);
+    }
+  }
+
+  consume(handler: JobHandler): void {
+    this.runner = new JobRunner(handler, this, this.logger);
+    this.pump();
+  }
+
+  counts(): Promise<DispatchCounts> {
+    return Promise.resolve({ waiting: this.waiting.length - this.head, running: this.running });
+  }
+
+  reachable(): Promise<boolean> {
+    return Promise.resolve(!this.closing);
   }
 
   get backlog(): number {
@@ -84,15 +98,15 @@ export class InProcessDispatcher extends Dispatcher implements BeforeApplication
   }
 
   private pump(): void {
-    if (this.closing) return;
+    const runner = this.runner;
+    if (this.closing || !runner) return;
     while (this.running < this.concurrency && this.head < this.waiting.length) {
       const job = this.waiting[this.head];
       this.waiting[this.head] = undefined;
       this.head += 1;
       if (!job) continue;
-      if (job.trigger) this.keptBytes -= job.payloadBytes ?? 0;
       this.running += 1;
-      void this.run(job);
+      void this.run(runner, job);
     }
     // Compact the queue now and then instead of shifting on every job.
     if (this.head > 1024 && this.head * 2 > this.waiting.length) {
@@ -101,13 +115,12 @@ export class InProcessDispatcher extends Dispatcher implements BeforeApplication
     }
   }
 
-  private async run(job: ExecutionJob): Promise<void> {
+  private async run(runner: JobRunner, job: ExecutionJob): Promise<void> {
     try {
-      await this.handler.handle(job);
-    } catch (err) {
-      // The event stays 'accepted' in the store and runs again at the next start-up.
-      this.logger.error({ err, eventId: job.eventId, executionId: job.executionId }, 'execution could not be recorded');
+      // A job that fails to record stays accepted in the store: the sweeper runs it again.
+      await runner.runLogged(job);
     } finally {
+      this.underWay.delete(job.executionId);
       this.running -= 1;
       this.pump();
       for (const listener of [...this.listeners]) listener();

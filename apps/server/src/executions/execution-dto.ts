@@ -1,6 +1,6 @@
 // What the API answers for executions: steps and error as JSON, entities kept out of controllers.
 import type { ExecutionDto, ExecutionSummaryDto } from '@hookflow/flow-model';
-import type { ExecutionEntity } from '../storage/entities';
+import type { ExecutionEntity } from './execution.entity';
 
 export type { ExecutionDto, ExecutionSummaryDto };
 

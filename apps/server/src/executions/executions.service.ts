@@ -1,13 +1,12 @@
 // Reading executions (newest first, keyset pages) and retrying one.
-import { newRowId } from '../storage/row-id';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { NotFoundError } from '../common/domain-errors';
 import { Dispatcher } from '../dispatch/dispatcher';
-import { toTriggerOutput } from '../runtime/trigger-output';
-import { EventEntity, ExecutionEntity } from '../storage/entities';
-import { readBody } from '../storage/event-body';
+import { EventsService } from '../events/events.service';
+import { newRowId } from '../storage/row-id';
+import { ExecutionEntity } from './execution.entity';
 import { toExecutionDto, toExecutionSummary, type ExecutionDto, type ExecutionSummaryDto } from './execution-dto';
 
 const HOUR = 3_600_000;
@@ -26,6 +25,7 @@ export class ExecutionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly dispatcher: Dispatcher,
+    private readonly events: EventsService,
   ) {}
 
   async list(query: ExecutionQuery): Promise<{ items: ExecutionSummaryDto[]; nextCursor: string | null }> {
@@ -68,17 +68,8 @@ export class ExecutionsService {
   }
 
   /** A short line per event ("POST {"order":{"id":...") so lists can show what triggered a run. */
-  async triggerSummaries(eventIds: string[]): Promise<Map<string, string>> {
-    if (eventIds.length === 0) return new Map();
-    const rows: Array<{ id: string; method: string; body: string }> = await this.dataSource
-      .getRepository(EventEntity)
-      .createQueryBuilder('ev')
-      .select('ev.id', 'id')
-      .addSelect('ev.method', 'method')
-      .addSelect('SUBSTR(COALESCE(ev.body, ev.rawBody), 1, 120)', 'body')
-      .where('ev.id IN (:...ids)', { ids: [...new Set(eventIds)] })
-      .getRawMany();
-    return new Map(rows.map((row) => [row.id, `${row.method} ${row.body}`]));
+  triggerSummaries(eventIds: string[]): Promise<Map<string, string>> {
+    return this.events.summaries(eventIds);
   }
 
   async get(id: string): Promise<ExecutionDto> {
@@ -87,8 +78,8 @@ export class ExecutionsService {
     const execution = toExecutionDto(row);
     const [first] = execution.steps;
     if (first?.outputFromEvent) {
-      const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: row.eventId });
-      if (event) first.output = toTriggerOutput({ ...event, body: readBody(event) });
+      const output = await this.events.triggerOutput(row.eventId);
+      if (output) first.output = output;
       delete first.outputFromEvent;
     }
     return execution;
@@ -98,7 +89,7 @@ export class ExecutionsService {
   async retry(id: string): Promise<{ executionId: string; retryOf: string; eventId: string }> {
     const original = await this.get(id);
     const executionId = newRowId();
-    this.dispatcher.dispatch({ eventId: original.eventId, executionId, flowVersionId: original.flowVersionId, retryOf: original.id });
+    await this.dispatcher.dispatchAll([{ eventId: original.eventId, executionId, flowVersionId: original.flowVersionId, retryOf: original.id }]);
     return { executionId, retryOf: original.id, eventId: original.eventId };
   }
 }

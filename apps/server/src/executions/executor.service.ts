@@ -1,24 +1,24 @@
 // Runs one job: loads the flow version the event belongs to, runs the engine and records the
-// execution with every step. The record and the event's "done" mark share one group commit.
+// execution with every step. The record and the event's "done" mark share one group commit. A job
+// for an event that has finished since it was handed out (a redelivery) is skipped, and a record
+// that exists already is kept, so a job that runs twice leaves one execution.
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { runFlow, type ExecutionResult } from '@hookflow/engine';
-import type { StepRecord, TriggerOutput } from '@hookflow/flow-model';
+import type { StepRecord } from '@hookflow/flow-model';
 import type { Logger } from 'pino';
 import { JobHandler, type ExecutionJob } from '../dispatch/dispatcher';
+import { EventsService } from '../events/events.service';
 import { LOGGER } from '../logging/logger';
 import { EngineServicesFactory } from '../runtime/engine-services';
 import { FlowRuntimeService, type RunnableVersion } from '../runtime/flow-runtime.service';
-import { toTriggerOutput } from '../runtime/trigger-output';
-import { EventEntity, type ExecutionEntity } from '../storage/entities';
-import { readBody } from '../storage/event-body';
 import { StoreService } from '../storage/store.service';
 import { ErrorFlowService } from './error-flow.service';
+import type { ExecutionEntity } from './execution.entity';
 
 @Injectable()
 export class ExecutorService extends JobHandler {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly events: EventsService,
     private readonly store: StoreService,
     private readonly runtime: FlowRuntimeService,
     private readonly services: EngineServicesFactory,
@@ -28,37 +28,35 @@ export class ExecutorService extends JobHandler {
     super();
   }
 
-  async handle(job: ExecutionJob): Promise<void> {
-    const loaded = job.trigger && job.flowVersionId ? { trigger: job.trigger, flowVersionId: job.flowVersionId } : await this.load(job);
-    if (!loaded) return;
-    const runnable = await this.runtime.runnableVersion(loaded.flowVersionId);
+  async handle(job: ExecutionJob): Promise<ExecutionJob[]> {
+    const event = await this.events.forExecution(job.eventId);
+    if (!event) return [];
+    if (!event.accepted && job.retryOf === undefined) {
+      this.logger.debug({ eventId: job.eventId, executionId: job.executionId }, 'event already ran; redelivered job skipped');
+      return [];
+    }
+    const flowVersionId = job.flowVersionId ?? event.flowVersionId;
+    const runnable = await this.runtime.runnableVersion(flowVersionId);
     if (!runnable) {
-      this.logger.warn({ eventId: job.eventId, flowVersionId: loaded.flowVersionId }, 'flow version is gone or no longer valid; event skipped');
-      return;
+      this.logger.warn({ eventId: job.eventId, flowVersionId }, 'flow version is gone or no longer valid; event skipped');
+      return [];
     }
     const ids = { eventId: job.eventId, executionId: job.executionId, flowId: runnable.flowId };
     const result = await runFlow({
       compiled: runnable.compiled,
       flow: { id: runnable.flowId, name: runnable.name },
-      trigger: loaded.trigger,
+      trigger: event.trigger,
       services: this.services.forExecution(ids),
     });
     const row = executionRow({ job, runnable, result });
     const notification = await this.errorFlows.eventFor({ runnable, executionId: job.executionId, eventId: job.eventId, result });
     // The notification's event commits before the execution: a crash in between runs the event
     // (and notifies) again rather than never.
-    if (notification) await this.store.write({ kind: 'event', row: notification.row });
+    if (notification) await this.events.record(notification.row);
     await this.store.write({ kind: 'execution', row, markEventDone: job.retryOf === undefined });
-    if (notification) this.errorFlows.dispatch(notification);
     const level = result.status === 'error' ? 'warn' : 'debug';
     this.logger[level]({ ...ids, status: result.status, durationMs: row.durationMs, error: result.error?.message }, 'execution finished');
-  }
-
-  private async load(job: ExecutionJob): Promise<{ trigger: TriggerOutput; flowVersionId: string } | undefined> {
-    const event = await this.dataSource.getRepository(EventEntity).findOneBy({ id: job.eventId });
-    if (!event || !event.flowVersionId) return undefined;
-    const trigger = toTriggerOutput({ ...event, body: readBody(event) });
-    return { trigger, flowVersionId: job.flowVersionId ?? event.flowVersionId };
+    return notification ? [notification.job] : [];
   }
 }
 

@@ -6,7 +6,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { NotFoundError } from '../common/domain-errors';
-import { ExecutionEntity, FlowEntity } from '../storage/entities';
+import { FlowEntity } from '../flows/flow.entities';
+import { ExecutionEntity } from './execution.entity';
 import { toExecutionSummary, type ExecutionSummaryDto } from './execution-dto';
 import { ExecutionsService, SUMMARY_COLUMNS } from './executions.service';
 

@@ -1,13 +1,14 @@
 // Replays failed executions: one, a selection, or every failed execution of a flow, on the version
 // each one ran or on the flow's current version. A replay is a new execution of the same stored
 // event (retryOf points at the execution it replays), dispatched like any other.
-import { newRowId } from '../storage/row-id';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { z } from 'zod';
 import { InvalidInputError } from '../common/domain-errors';
 import { Dispatcher } from '../dispatch/dispatcher';
-import { ExecutionEntity, FlowEntity } from '../storage/entities';
+import { FlowEntity } from '../flows/flow.entities';
+import { newRowId } from '../storage/row-id';
+import { ExecutionEntity } from './execution.entity';
 import { FailedExecutionsService, type FailedRef } from './failed-executions.service';
 
 export const MAX_REPLAY_SELECTION = 1_000;
@@ -48,13 +49,15 @@ export class ReplayService {
   async replay(request: ReplayRequest): Promise<{ replayed: ReplayedExecution[] }> {
     const targets = request.executionIds ? await this.selected(request.executionIds, request.flowId) : await this.allFailed(request.flowId ?? '');
     const currentVersions = request.version === 'current' ? await this.currentVersions(targets) : new Map<string, string>();
-    const replayed = targets.map((target) => {
-      const flowVersionId = currentVersions.get(target.flowId) ?? target.flowVersionId;
-      const job = { eventId: target.eventId, executionId: newRowId(), flowVersionId, retryOf: target.id };
-      this.dispatcher.dispatch(job);
-      return { executionId: job.executionId, retryOf: target.id, eventId: target.eventId, flowVersionId };
-    });
-    return { replayed };
+    const jobs = targets.map((target) => ({
+      eventId: target.eventId,
+      executionId: newRowId(),
+      flowVersionId: currentVersions.get(target.flowId) ?? target.flowVersionId,
+      retryOf: target.id,
+    }));
+    // A replay that cannot be handed over fails here, and its execution stays on the failed list.
+    await this.dispatcher.dispatchAll(jobs);
+    return { replayed: jobs };
   }
 
   private async selected(ids: string[], flowId: string | undefined): Promise<FailedRef[]> {

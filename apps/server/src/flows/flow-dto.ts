@@ -1,7 +1,7 @@
 // What the API answers for a flow: the flow document itself (so an export is an import) plus
 // its state. Entities stay out of controllers.
 import type { FlowDto, FlowSummaryDto, TriggerInfo } from '@hookflow/flow-model';
-import type { FlowEntity } from '../storage/entities';
+import type { FlowEntity } from './flow.entities';
 
 export type { FlowDto, FlowSummaryDto, TriggerInfo };
 

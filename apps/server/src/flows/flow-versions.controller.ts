@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { NodeRegistry } from '@hookflow/engine';
 import { NotFoundError } from '../common/domain-errors';
-import { FlowVersionEntity } from '../storage/entities';
+import { FlowVersionEntity } from './flow.entities';
 import { redactFlowSecrets } from './flow-secrets';
 
 @ApiTags('flows')

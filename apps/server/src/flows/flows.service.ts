@@ -6,9 +6,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { compileFlow, NodeRegistry } from '@hookflow/engine';
 import { parseFlowDocument, type FlowDocument, type ValidationIssue } from '@hookflow/flow-model';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
-import { EventEntity, ExecutionEntity, FlowEntity, FlowVersionEntity } from '../storage/entities';
+import { EventEntity } from '../events/event.entity';
+import { ExecutionEntity } from '../executions/execution.entity';
+import { FlowEntity, FlowVersionEntity } from './flow.entities';
 import { StoreService } from '../storage/store.service';
-import { FlowRuntimeService, triggerNodeOf } from '../runtime/flow-runtime.service';
+import { FlowRuntimeService } from '../runtime/flow-runtime.service';
+import { triggerNodeOf } from '../runtime/trigger-node';
 import { keepStoredSecrets, redactFlowSecrets } from './flow-secrets';
 import { toFlowDto, toFlowSummary, type FlowDto, type FlowSummaryDto, type TriggerInfo } from './flow-dto';
 
@@ -143,13 +146,13 @@ export class FlowsService {
   }
 
   triggersOf(flow: FlowEntity): TriggerInfo[] {
-    const node = triggerNodeOf(flow.document);
+    const node = triggerNodeOf(flow.document, this.registry);
     if (!node || !flow.triggerKey) return [];
     return [{ nodeId: node.id, method: node.method, url: this.runtime.triggerUrl(flow.triggerKey, node.path) }];
   }
 
   testUrlOf(flow: FlowEntity): string {
-    return this.runtime.testUrl(flow.id, triggerNodeOf(flow.document)?.path ?? '');
+    return this.runtime.testUrl(flow.id, triggerNodeOf(flow.document, this.registry)?.path ?? '');
   }
 
   /** The flow as answered: secrets in node params replaced by "[redacted]". */

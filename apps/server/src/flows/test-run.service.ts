@@ -6,8 +6,8 @@ import { compileFlow, NodeRegistry, runFlow, type ExecutionResult } from '@hookf
 import { z } from 'zod';
 import { InvalidInputError } from '../common/domain-errors';
 import { EngineServicesFactory } from '../runtime/engine-services';
-import { triggerNodeOf } from '../runtime/flow-runtime.service';
-import { toTriggerOutput } from '../runtime/trigger-output';
+import { toTriggerOutput } from '../events/trigger-output';
+import { triggerNodeOf } from '../runtime/trigger-node';
 import { keepStoredSecrets } from './flow-secrets';
 import { FlowsService } from './flows.service';
 
@@ -38,7 +38,7 @@ export class TestRunService {
     if (!compiled.ok) throw new InvalidInputError(compiled.errors);
     const eventId = `test-${randomUUID()}`;
     const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
-    const method = (request.method ?? triggerNodeOf(saved.document)?.method ?? 'POST').toUpperCase();
+    const method = (request.method ?? triggerNodeOf(saved.document, this.registry)?.method ?? 'POST').toUpperCase();
     const trigger = toTriggerOutput({ id: eventId, method, headers, query: request.query, body: request.payload ?? null, receivedAt: new Date().toISOString() });
     const result = await runFlow({
       compiled: compiled.value,

@@ -5,8 +5,9 @@ import { parse as parseQueryString } from 'node:querystring';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { IntakeRejection } from '../common/domain-errors';
 import { jsonErrorLocation } from '../common/json-error-location';
+import type { BodyKind } from '../events/event-body';
 
-export type BodyKind = 'empty' | 'json' | 'form' | 'xml' | 'text' | 'binary';
+export type { BodyKind } from '../events/event-body';
 
 export interface ParsedBody {
   kind: BodyKind;

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { IntakeRejection } from '../common/domain-errors';
 import { errorAnswer } from '../common/http-exception.filter';
-import { triggerPath } from '../runtime/flow-runtime.service';
+import { triggerPath } from '../runtime/trigger-node';
 import type { IntakeService } from './intake.service';
 import { flatHeaders, flatQuery } from './request-parts';
 

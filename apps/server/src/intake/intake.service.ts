@@ -2,19 +2,19 @@
 // then answer. Execution is dispatched after the commit, never before. The trigger's own checks
 // run in a fixed order: address (403) → rate (429) → handshake (answered, nothing stored) →
 // method (405) → caller (401) → parse (400) → staleness (200 dropped) → repeat (200 duplicate).
-import { newRowId } from '../storage/row-id';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { WebhookParams } from '@hookflow/nodes';
 import { IntakeRejection } from '../common/domain-errors';
 import { SETTINGS, type Settings } from '../config/settings';
-import { Dispatcher } from '../dispatch/dispatcher';
+import { Dispatcher, firstRunOf } from '../dispatch/dispatcher';
+import { storeBody, type StoredBody } from '../events/event-body';
+import type { EventEntity, EventStatus } from '../events/event.entity';
+import { EventsService } from '../events/events.service';
+import { toTriggerOutput } from '../events/trigger-output';
 import { LOGGER } from '../logging/logger';
 import { FlowRuntimeService, type LiveTrigger } from '../runtime/flow-runtime.service';
-import { toTriggerOutput } from '../runtime/trigger-output';
-import type { EventEntity, EventStatus } from '../storage/entities';
-import { StoreService } from '../storage/store.service';
-import { storeBody, type StoredBody } from '../storage/event-body';
+import { newRowId } from '../storage/row-id';
 import { parseBody, type BodyLimits } from './body-parser';
 import { dedupeKeyOf } from './verification/dedupe-key';
 import { staleReason } from './verification/event-age';
@@ -60,7 +60,7 @@ export class IntakeService {
 
   constructor(
     private readonly runtime: FlowRuntimeService,
-    private readonly store: StoreService,
+    private readonly events: EventsService,
     private readonly dispatcher: Dispatcher,
     private readonly guard: TriggerGuardService,
     @Inject(SETTINGS) settings: Settings,
@@ -123,15 +123,11 @@ export class IntakeService {
     const headers = withoutSecretHeaders(request.headers, params.auth);
     const key = received.replay ? undefined : dedupeKeyOf({ dedupe: params.dedupe, auth: params.auth, headers: request.headers, body });
     const dedupe = key === undefined || !params.dedupe ? undefined : { key, expiresAt: new Date(Date.parse(receivedAt) + params.dedupe.retentionSeconds * 1000).toISOString() };
-    const outcome = await this.store.write({ kind: 'event', row: this.eventRow(received, stored, 'accepted', headers), dedupe });
+    const outcome = await this.events.record(this.eventRow(received, stored, 'accepted', headers), dedupe);
     if (outcome.duplicateOf !== undefined) return { status: 200, body: { eventId: outcome.duplicateOf, duplicate: true } };
-    this.dispatcher.dispatch({
-      eventId,
-      executionId: newRowId(),
-      flowVersionId: trigger.versionId,
-      trigger: toTriggerOutput({ id: eventId, method: request.method, headers, query: request.query, body, receivedAt }),
-      payloadBytes: request.raw?.length ?? 0,
-    });
+    const output = toTriggerOutput({ id: eventId, method: request.method, headers, query: request.query, body, receivedAt });
+    this.events.remember(eventId, { trigger: output, flowVersionId: trigger.versionId }, request.raw?.length ?? 0);
+    this.dispatcher.dispatch(firstRunOf(eventId));
     return { status: 202, body: { eventId } };
   }
 
@@ -140,7 +136,7 @@ export class IntakeService {
     const row = this.eventRow(received, stored, 'dropped');
     row.reason = reason;
     row.httpStatus = 200;
-    await this.store.write({ kind: 'event', row });
+    await this.events.record(row);
     return { status: 200, body: { eventId: received.eventId, dropped: true, reason } };
   }
 
@@ -153,7 +149,7 @@ export class IntakeService {
     const row = this.eventRow(received, stored, 'rejected');
     row.reason = rejection.message;
     row.httpStatus = rejection.status;
-    this.store.write({ kind: 'event', row }).catch((err: unknown) => this.logger.error({ err, eventId: received.eventId }, 'could not record a rejected request'));
+    this.events.record(row).catch((err: unknown) => this.logger.error({ err, eventId: received.eventId }, 'could not record a rejected request'));
   }
 
   /** `headers` already without secrets, when the caller has them; else redacted here. */

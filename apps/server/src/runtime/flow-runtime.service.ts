@@ -4,9 +4,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { compileFlow, NodeRegistry, type CompiledFlow } from '@hookflow/engine';
-import type { FlowDocument } from '@hookflow/flow-model';
 import { webhookParams, type WebhookParams } from '@hookflow/nodes';
-import { FlowEntity, FlowVersionEntity } from '../storage/entities';
+import { FlowEntity, FlowVersionEntity } from '../flows/flow.entities';
+import { triggerNodeOf } from './trigger-node';
 import { SETTINGS, type Settings } from '../config/settings';
 
 export interface RunnableVersion {
@@ -69,9 +69,16 @@ export class FlowRuntimeService {
     const cached = this.triggers.get(key);
     if (cached && cached.until > Date.now()) return cached.trigger;
     const flow = await this.dataSource.getRepository(FlowEntity).findOneBy({ triggerKey: key, active: true });
-    const trigger = flow ? triggerOf(flow) : null;
+    const trigger = flow ? triggerOf(flow, this.registry) : null;
     this.triggers.set(key, { trigger, until: trigger ? Number.POSITIVE_INFINITY : Date.now() + UNKNOWN_KEY_TTL_MS });
     return trigger;
+  }
+
+  /** A flow's latest version and trigger node, active or not (an on-error flow runs either way). */
+  async currentTrigger(flowId: string): Promise<{ flowId: string; versionId: string; nodeId: string } | undefined> {
+    const flow = await this.dataSource.getRepository(FlowEntity).findOneBy({ id: flowId });
+    const node = flow ? triggerNodeOf(flow.document, this.registry) : undefined;
+    return flow && node ? { flowId: flow.id, versionId: flow.currentVersionId, nodeId: node.id } : undefined;
   }
 
   forgetTrigger(key: string | null): void {
@@ -87,25 +94,12 @@ export class FlowRuntimeService {
   }
 }
 
-export function triggerNodeOf(document: FlowDocument): { id: string; method: string; path: string; params: Record<string, unknown> } | undefined {
-  const node = document.nodes.find((candidate) => candidate.type === 'webhook');
-  if (!node) return undefined;
-  const method = typeof node.params.method === 'string' ? node.params.method.toUpperCase() : 'POST';
-  const path = typeof node.params.path === 'string' ? triggerPath(node.params.path) : '';
-  return { id: node.id, method, path, params: node.params };
-}
-
-/** A trigger's readable path as it is matched: no slashes at either end (the node's param and the URL alike). */
-export function triggerPath(raw: string): string {
-  return raw.replace(/^\/+|\/+$/g, '');
-}
-
 function suffixOf(path: string): string {
   return path ? `/${path.replace(/^\/+/, '')}` : '';
 }
 
-function triggerOf(flow: FlowEntity): LiveTrigger | null {
-  const node = triggerNodeOf(flow.document);
+function triggerOf(flow: FlowEntity, registry: NodeRegistry): LiveTrigger | null {
+  const node = triggerNodeOf(flow.document, registry);
   if (!node) return null;
   const params = webhookParams.safeParse(node.params);
   return { flowId: flow.id, versionId: flow.currentVersionId, nodeId: node.id, method: node.method, path: node.path, params: params.success ? params.data : null };

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../config/settings';
 import { createBatchWriter, type BatchWriter, type WriteBatch } from './batch-writer';
 import { dataSourceOptions } from './data-source-options';
-import { EventEntity } from './entities';
+import { EventEntity, eventEntities } from '../events/event.entity';
 import { newRowId } from './row-id';
 
 function event(overrides: Partial<EventEntity> = {}): EventEntity {
@@ -47,7 +47,7 @@ describe('the SQLite group-commit writer', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hookflow-writer-'));
-    dataSource = new DataSource(dataSourceOptions(loadSettings({ DATA_DIR: dir })));
+    dataSource = new DataSource(dataSourceOptions(loadSettings({ DATA_DIR: dir }), eventEntities));
     await dataSource.initialize();
     writer = createBatchWriter(dataSource);
     await writer.open();

@@ -5,11 +5,11 @@
 import type { DataSource } from 'typeorm';
 import { claimOnPostgres, duplicateReason, SQLITE_CLAIM_SQL, SQLITE_OWNER_SQL, withDuplicates, type DedupeClaim, type Duplicates } from './dedupe-claims';
 import { SqliteWriterThread, type SqlValue } from './sqlite-writer';
-import type { EventEntity, ExecutionEntity } from './entities';
+import type { EventRow, ExecutionRow } from './rows';
 
 export interface WriteBatch {
-  events: EventEntity[];
-  executions: ExecutionEntity[];
+  events: EventRow[];
+  executions: ExecutionRow[];
   doneEventIds: string[];
   /** Delivery ids to claim for events of this batch (idempotency), in the same transaction. */
   claims: DedupeClaim[];
@@ -29,11 +29,11 @@ export interface BatchWriter {
 const EVENT_COLUMNS = ['id', 'flowId', 'flowVersionId', 'nodeId', 'method', 'path', 'headers', 'query', 'contentType', 'body', 'rawBody', 'rawEncoding', 'status', 'reason', 'httpStatus', 'receivedAt'] as const;
 const EXECUTION_COLUMNS = ['id', 'flowId', 'flowVersionId', 'flowVersion', 'eventId', 'retryOf', 'status', 'steps', 'error', 'startedAt', 'finishedAt', 'durationMs'] as const;
 
-function eventValues(row: EventEntity): SqlValue[] {
+function eventValues(row: EventRow): SqlValue[] {
   return [row.id, row.flowId, row.flowVersionId, row.nodeId, row.method, row.path, JSON.stringify(row.headers), JSON.stringify(row.query), row.contentType, row.body, row.rawBody, row.rawEncoding, row.status, row.reason, row.httpStatus, row.receivedAt];
 }
 
-function executionValues(row: ExecutionEntity): SqlValue[] {
+function executionValues(row: ExecutionRow): SqlValue[] {
   return [row.id, row.flowId, row.flowVersionId, row.flowVersion, row.eventId, row.retryOf, row.status, row.steps, row.error, row.startedAt, row.finishedAt, row.durationMs];
 }
 
@@ -73,7 +73,8 @@ function sqliteWriter(main: SqliteHandle): BatchWriter {
     synchronous: relaxedSynchronous(Number(main.pragma('synchronous', { simple: true }))),
     sql: {
       insertEvent: `INSERT INTO "events" (${quoted(EVENT_COLUMNS)}) VALUES (${marks(EVENT_COLUMNS.length)})`,
-      insertExecution: `INSERT INTO "executions" (${quoted(EXECUTION_COLUMNS)}) VALUES (${marks(EXECUTION_COLUMNS.length)})`,
+      // A job that runs twice (redelivered after a crash) keeps the first record of its execution id.
+      insertExecution: `INSERT INTO "executions" (${quoted(EXECUTION_COLUMNS)}) VALUES (${marks(EXECUTION_COLUMNS.length)}) ON CONFLICT ("id") DO NOTHING`,
       markDone: `UPDATE "events" SET "status" = 'done' WHERE "id" = ? AND "status" = 'accepted'`,
       claim: SQLITE_CLAIM_SQL,
       owner: SQLITE_OWNER_SQL,
@@ -108,7 +109,7 @@ function postgresWriter(dataSource: DataSource): BatchWriter {
   const insertSql = (name: string, columns: readonly string[], types: string[]) =>
     `INSERT INTO ${table(name)} (${columns.map((column) => `"${column}"`).join(', ')}) SELECT * FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})`;
   const insertEvents = insertSql('events', EVENT_COLUMNS, eventTypes);
-  const insertExecutions = insertSql('executions', EXECUTION_COLUMNS, executionTypes);
+  const insertExecutions = `${insertSql('executions', EXECUTION_COLUMNS, executionTypes)} ON CONFLICT ("id") DO NOTHING`;
   const write = (batch: WriteBatch, { durable }: { durable: boolean }): Promise<Duplicates> =>
     dataSource.transaction(async (manager) => {
       if (!durable) await manager.query('SET LOCAL synchronous_commit = off');

@@ -4,8 +4,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { Settings } from '../config/settings';
-import { authEntities } from '../auth/auth.entities';
-import { entities } from './entities';
 import { InitialSchema1764144000000 } from './migrations/1764144000000-initial-schema';
 import { Credentials1764316800000 } from './migrations/1764316800000-credentials';
 import { DedupeKeys1764230400000 } from './migrations/1764230400000-dedupe-keys';
@@ -13,10 +11,12 @@ import { AuthTables1764403217000 } from './migrations/1764403217000-auth-tables'
 
 export const migrations = [InitialSchema1764144000000, DedupeKeys1764230400000, Credentials1764316800000, AuthTables1764403217000];
 
-const storedEntities = [...entities, ...authEntities];
-
-export function dataSourceOptions(settings: Settings): DataSourceOptions {
-  const common = { entities: storedEntities, migrations, migrationsRun: true, synchronize: false, logging: false } as const;
+/**
+ * The server passes no entities: each capability's module registers its own (TypeOrmModule's
+ * forFeature with autoLoadEntities). A data source made outside Nest names the ones it reads.
+ */
+export function dataSourceOptions(settings: Settings, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
+  const common = { entities, migrations, migrationsRun: true, synchronize: false, logging: false } as const;
   if (settings.DATABASE_URL) {
     return {
       ...common,

@@ -3,7 +3,7 @@
 // in two batches, or in two processes on PostgreSQL) can never both win: the loser sees the
 // winner's event id and its own event is stored as a duplicate that runs nothing.
 import type { EntityManager } from 'typeorm';
-import type { EventEntity } from './entities';
+import type { EventRow } from './rows';
 
 export interface DedupeClaim {
   eventId: string;
@@ -54,7 +54,7 @@ export async function claimOnPostgres(args: { manager: EntityManager; table: str
 }
 
 /** The event rows as they are stored: the losers of a claim become duplicates that run nothing. */
-export function withDuplicates(events: EventEntity[], duplicates: Duplicates): EventEntity[] {
+export function withDuplicates(events: EventRow[], duplicates: Duplicates): EventRow[] {
   if (duplicates.size === 0) return events;
   return events.map((row) => {
     const first = duplicates.get(row.id);

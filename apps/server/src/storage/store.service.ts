@@ -9,13 +9,13 @@ import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nest
 import { DataSource, EntityManager } from 'typeorm';
 import { createBatchWriter, type BatchWriter, type WriteBatch } from './batch-writer';
 import type { DedupeClaim } from './dedupe-claims';
-import { EventEntity, ExecutionEntity } from './entities';
+import type { EventRow, ExecutionRow } from './rows';
 import { GroupCommit } from './group-commit';
 import { WriteLock } from './write-lock';
 
 export type WriteOp =
-  | { kind: 'event'; row: EventEntity; dedupe?: { key: string; expiresAt: string } }
-  | { kind: 'execution'; row: ExecutionEntity; markEventDone: boolean };
+  | { kind: 'event'; row: EventRow; dedupe?: { key: string; expiresAt: string } }
+  | { kind: 'execution'; row: ExecutionRow; markEventDone: boolean };
 
 /** duplicateOf: the event's delivery id was already claimed by that event; it was stored as a duplicate. */
 export interface WriteOutcome {
@@ -52,6 +52,28 @@ export class StoreService implements OnModuleInit, OnApplicationShutdown {
     return this.lock.run(() => this.dataSource.transaction(work));
   }
 
+  /**
+   * Runs `work` only where no other process is running work under the same name, and answers
+   * undefined elsewhere: a PostgreSQL advisory lock (named per schema, so installations sharing a
+   * database do not block each other); on SQLite there is one process, which always runs it.
+   */
+  async alone<T>(name: string, work: () => Promise<T>): Promise<T | undefined> {
+    if (this.dataSource.options.type !== 'postgres') return work();
+    const key = `${this.dataSource.options.schema ?? 'public'}:${name}`;
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const [row]: unknown[] = await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS "locked"', [key]);
+      if (!isLocked(row)) return undefined;
+      try {
+        return await work();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
   /** Before the server listens: a store that cannot write stops the start-up. */
   async onModuleInit(): Promise<void> {
     await this.writeBatch.open();
@@ -79,6 +101,10 @@ export class StoreService implements OnModuleInit, OnApplicationShutdown {
       return first === undefined ? {} : { duplicateOf: first };
     });
   }
+}
+
+function isLocked(row: unknown): boolean {
+  return typeof row === 'object' && row !== null && 'locked' in row && row.locked === true;
 }
 
 function claimOf(flowId: string, eventId: string, dedupe: { key: string; expiresAt: string }): DedupeClaim {

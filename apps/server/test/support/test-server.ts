@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { createApp } from '../../src/app.factory';
 import { loadSettings, type Settings } from '../../src/config/settings';
 import { createLogger } from '../../src/logging/logger';
-import { Dispatcher } from '../../src/dispatch/dispatcher';
+import { Dispatcher, LocalDrain } from '../../src/dispatch/dispatcher';
 import { forgetApiKey } from './api';
 import { signInTestOwner, withTestOwner } from './sign-in';
 
@@ -39,7 +39,7 @@ export async function startTestServer(givenEnv: Record<string, string> = {}, opt
   const url = `http://127.0.0.1:${port}`;
   // Trigger URLs shown by the API point at this server.
   settings.publicUrl = url;
-  const dispatcher = app.get(Dispatcher);
+  const idle = idleOf(app);
   const apiKey = await signInTestOwner(url, env);
   return {
     url,
@@ -47,15 +47,41 @@ export async function startTestServer(givenEnv: Record<string, string> = {}, opt
     settings,
     dataDir,
     apiKey,
-    idle: () => dispatcher.whenIdle(),
+    idle,
     close: async () => {
-      await dispatcher.whenIdle();
+      await idle();
       forgetApiKey(url);
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
       await store.drop();
     },
   };
+}
+
+/**
+ * When everything handed over has run: the in-process dispatcher knows; in queue mode the queue's
+ * counts are polled (bounded) until nothing waits or runs.
+ */
+function idleOf(app: NestFastifyApplication): () => Promise<void> {
+  const drain = localDrainOf(app);
+  if (drain) return () => drain.whenIdle();
+  const dispatcher = app.get(Dispatcher);
+  return async () => {
+    for (let i = 0; i < 600; i += 1) {
+      const counts = await dispatcher.counts();
+      if (counts.waiting + counts.running === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the queue did not drain within 30 s');
+  };
+}
+
+function localDrainOf(app: NestFastifyApplication): LocalDrain | undefined {
+  try {
+    return app.get(LocalDrain, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Store settings for one test server: nothing for SQLite, a fresh schema on PostgreSQL. */

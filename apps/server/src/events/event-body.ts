@@ -2,7 +2,9 @@
 // plus the parsed body only for kinds whose parsed form is not the raw text (form, XML). This
 // halves what intake writes for the common JSON webhook.
 import { isUtf8 } from 'node:buffer';
-import type { BodyKind } from '../intake/body-parser';
+
+/** How intake read a body; the store keeps the parsed form only where it is not the raw text. */
+export type BodyKind = 'empty' | 'json' | 'form' | 'xml' | 'text' | 'binary';
 
 export interface StoredBody {
   body: string | null;

@@ -3,8 +3,8 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { LOGGER } from '../logging/logger';
-import { DedupeKeyEntity } from './entities';
-import { StoreService } from './store.service';
+import { DedupeKeyEntity } from './event.entity';
+import { StoreService } from '../storage/store.service';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
