@@ -24,8 +24,10 @@ import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { LOGGER } from './logging/logger';
 import { NodeTypesController } from './node-types/node-types.controller';
+import { RedisModule } from './redis/redis.module';
 import { RuntimeModule } from './runtime/runtime.module';
 import { dataSourceOptions } from './storage/data-source-options';
+import { openStore } from './storage/migrate';
 import { StorageModule } from './storage/storage.module';
 
 /** Every table's entity, each defined by the capability that owns it. */
@@ -41,7 +43,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(settings, storedEntities), retryAttempts: 2, retryDelay: 500 }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(settings, storedEntities), retryAttempts: 2, retryDelay: 500 }),
+          dataSourceFactory: (options) => (options ? openStore(options) : Promise.reject(new Error('no store options'))),
+        }),
         { module: ConfigHolder, global: true, providers: [config, log, editorDir], exports: [config, log, editorDir] },
         StorageModule,
         RuntimeModule,
@@ -50,6 +55,7 @@ export class AppModule {
         DispatchModule.register(settings),
         ExecutionsModule.register({ api, runs: runsExecutions(settings) }),
         HealthModule,
+        ...(settings.queueMode ? [RedisModule] : []),
         ...(api ? [AuthModule, FlowsModule, IntakeModule] : []),
       ],
       // Last: the editor's catch-all route answers the editor's page for browser paths.

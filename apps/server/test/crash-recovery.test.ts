@@ -8,7 +8,7 @@ import { call } from './support/api';
 import { startChildServer, type ChildServer } from './support/child-server';
 import { order, orderFlowTo } from './support/flows';
 import { startSink, type Sink } from './support/sink';
-import { testStoreEnv } from './support/test-server';
+import { testBackendEnv } from './support/test-server';
 
 describe('crash recovery with a real child process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-crash-'));
@@ -24,7 +24,7 @@ describe('crash recovery with a real child process', () => {
   });
 
   it('runs every accepted event after a SIGKILL', { timeout: 60_000 }, async () => {
-    const store = await testStoreEnv();
+    const store = await testBackendEnv();
     dropStore = store.drop;
     const env = { DATA_DIR: dataDir, EXECUTION_CONCURRENCY: '2', ...store.env };
     sink = await startSink();
@@ -67,7 +67,7 @@ describe('crash recovery with a real child process', () => {
   });
 
   it('stops cleanly on SIGTERM and loses nothing', { timeout: 60_000 }, async () => {
-    const store = await testStoreEnv();
+    const store = await testBackendEnv();
     const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'hookflow-term-')), ...store.env };
     const termSink = await startSink();
     try {

@@ -2,27 +2,31 @@
 // from one machine, nor one account be guessed from many. Each attempt is counted before the check
 // and a successful one is given back, so in effect only failures count; once either limit is
 // reached even a right password waits.
-// In memory: each process limits on its own, which is enough to make guessing impractical. Behind
+// Counted in memory in the embedded mode; in queue mode in Redis, so the limits hold across every
+// main (with each main's memory as the fallback while Redis is away). Behind
 // a reverse proxy (TRUSTED_PROXIES) the address is the client's from X-Forwarded-For, so one
 // stranger cannot lock everyone out by exhausting the proxy's own address.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { SETTINGS, splitList, type Settings } from '../config/settings';
 import { parseRanges, type AddressRange } from '../intake/verification/address-ranges';
 import { clientAddress } from '../intake/verification/client-address';
+import { sharedLimiter } from '../intake/verification/trigger-rate-limits';
+import { RedisService } from '../redis/redis.service';
 import { normalizeEmail } from './users.service';
 
 @Injectable()
 export class LoginRateLimiter {
-  private readonly byIp: RateLimiterMemory;
-  private readonly byEmail: RateLimiterMemory;
+  private readonly byIp: RateLimiterAbstract;
+  private readonly byEmail: RateLimiterAbstract;
   private readonly trustedProxies: AddressRange[];
 
-  constructor(@Inject(SETTINGS) settings: Settings) {
-    const options = { points: settings.LOGIN_MAX_ATTEMPTS, duration: settings.LOGIN_WINDOW_MINUTES * 60 };
-    this.byIp = new RateLimiterMemory({ ...options, keyPrefix: 'login-ip' });
-    this.byEmail = new RateLimiterMemory({ ...options, keyPrefix: 'login-email' });
+  constructor(@Inject(SETTINGS) settings: Settings, @Optional() redis?: RedisService) {
+    const shared = redis ? { redis: redis.commands, prefix: settings.QUEUE_PREFIX } : undefined;
+    const options = { shared, points: settings.LOGIN_MAX_ATTEMPTS, duration: settings.LOGIN_WINDOW_MINUTES * 60 };
+    this.byIp = sharedLimiter({ ...options, keyPrefix: 'login-ip' });
+    this.byEmail = sharedLimiter({ ...options, keyPrefix: 'login-email' });
     this.trustedProxies = parseRanges(splitList(settings.TRUSTED_PROXIES));
   }
 
@@ -51,7 +55,7 @@ export class LoginRateLimiter {
 }
 
 /** Milliseconds to wait when the key is over its limit, else 0. */
-async function consume(limiter: RateLimiterMemory, key: string): Promise<number> {
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<number> {
   try {
     await limiter.consume(key);
     return 0;

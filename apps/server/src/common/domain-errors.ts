@@ -28,3 +28,14 @@ export class IntakeRejection extends Error {
     super(message);
   }
 }
+
+/** A part the server needs (the store, the queue) does not answer: 503 with Retry-After. */
+export class ServiceUnavailableError extends Error {
+  override readonly name: string = 'ServiceUnavailableError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(message);
+  }
+}

@@ -4,7 +4,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
-import { ConflictError, IntakeRejection, InvalidInputError, NotFoundError } from './domain-errors';
+import { ConflictError, IntakeRejection, InvalidInputError, NotFoundError, ServiceUnavailableError } from './domain-errors';
 
 interface ErrorAnswer {
   status: number;
@@ -16,6 +16,9 @@ export function errorAnswer(err: unknown, logger: Logger): ErrorAnswer {
   if (err instanceof InvalidInputError) return { status: 400, body: { errors: err.errors } };
   if (err instanceof NotFoundError) return { status: 404, body: { error: 'not_found', message: err.message } };
   if (err instanceof ConflictError) return { status: 409, body: { error: 'conflict', message: err.message } };
+  if (err instanceof ServiceUnavailableError) {
+    return { status: 503, body: { error: 'unavailable', message: err.message }, headers: { 'retry-after': String(err.retryAfterSeconds) } };
+  }
   if (err instanceof IntakeRejection) {
     return { status: err.status, body: { error: err.code, message: err.message }, headers: err.headers };
   }

@@ -33,6 +33,7 @@ export const SettingsSchema = z.object({
   ROLE: z.enum(['all', 'main', 'worker']).default('all').describe('Queue mode: main (API, editor, intake, recovery), worker (executions only) or all (both).'),
   WORKER_CONCURRENCY: integer(10, 1, 1_000).describe('Queue mode: executions run at once by each worker process.'),
   REDISPATCH_AFTER_SECONDS: integer(60, 1, 86_400).describe('An event still waiting this long with no execution under way is handed out again.'),
+  STALLED_JOB_SECONDS: integer(30, 1, 3_600).describe('Queue mode: a job whose worker stopped renewing its lock this long ago (it died) runs again on another worker.'),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'use up to 64 letters, digits, "_", ".", ":" or "-"')
@@ -114,6 +115,9 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
 function queueModeProblem(settings: z.output<typeof SettingsSchema>): string | undefined {
   if (settings.REDIS_URL && !settings.DATABASE_URL) {
     return 'REDIS_URL turns on queue mode, which needs DATABASE_URL (PostgreSQL) so that every main and worker shares one store; the SQLite file belongs to one process. Set DATABASE_URL, or unset REDIS_URL to run embedded.';
+  }
+  if (settings.REDIS_URL && !settings.ENCRYPTION_KEY) {
+    return 'Queue mode (REDIS_URL) needs ENCRYPTION_KEY, the same on every main and worker, so that all of them can read stored credentials; make one with `openssl rand -base64 32`.';
   }
   if (!settings.REDIS_URL && settings.ROLE !== 'all') {
     return `ROLE=${settings.ROLE} splits the work between processes through Redis: set REDIS_URL (and DATABASE_URL), or unset ROLE to run everything in this process.`;

@@ -10,6 +10,7 @@ import { EventEntity } from '../events/event.entity';
 import { ExecutionEntity } from '../executions/execution.entity';
 import { FlowEntity, FlowVersionEntity } from './flow.entities';
 import { StoreService } from '../storage/store.service';
+import { FlowChangesService } from '../runtime/flow-changes.service';
 import { FlowRuntimeService } from '../runtime/flow-runtime.service';
 import { triggerNodeOf } from '../runtime/trigger-node';
 import { keepStoredSecrets, redactFlowSecrets } from './flow-secrets';
@@ -24,6 +25,7 @@ export class FlowsService {
     private readonly store: StoreService,
     private readonly registry: NodeRegistry,
     private readonly runtime: FlowRuntimeService,
+    private readonly changes: FlowChangesService,
   ) {}
 
   async list(): Promise<FlowSummaryDto[]> {
@@ -89,7 +91,7 @@ export class FlowsService {
       if (row.active && !validation.valid) throw new InvalidInputError(validation.errors);
       return this.saveVersion(manager, row, document, new Date().toISOString());
     });
-    this.runtime.forgetTrigger(flow.triggerKey);
+    this.changes.changed(flow.triggerKey);
     return toFlowDto(this.forAnswer(flow), this.triggersOf(flow), this.testUrlOf(flow), validation);
   }
 
@@ -101,7 +103,7 @@ export class FlowsService {
       await manager.delete(FlowVersionEntity, { flowId: id });
       await manager.delete(FlowEntity, { id });
     });
-    this.runtime.forgetTrigger(flow.triggerKey);
+    this.changes.changed(flow.triggerKey);
   }
 
   async activate(id: string): Promise<FlowDto> {
@@ -117,7 +119,7 @@ export class FlowsService {
       row.updatedAt = new Date().toISOString();
       return manager.save(row);
     });
-    this.runtime.forgetTrigger(flow.triggerKey);
+    this.changes.changed(flow.triggerKey);
     return toFlowDto(this.forAnswer(flow), this.triggersOf(flow), this.testUrlOf(flow), validation);
   }
 
@@ -129,7 +131,7 @@ export class FlowsService {
       row.updatedAt = new Date().toISOString();
       return manager.save(row);
     });
-    this.runtime.forgetTrigger(flow.triggerKey);
+    this.changes.changed(flow.triggerKey);
     return toFlowDto(this.forAnswer(flow), this.triggersOf(flow), this.testUrlOf(flow));
   }
 

@@ -85,6 +85,10 @@ export class FlowRuntimeService {
     if (key) this.triggers.delete(key);
   }
 
+  forgetAllTriggers(): void {
+    this.triggers.clear();
+  }
+
   triggerUrl(key: string, path: string): string {
     return `${this.settings.publicUrl}/hooks/${key}${suffixOf(path)}`;
   }

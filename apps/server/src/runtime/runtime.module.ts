@@ -5,6 +5,7 @@ import { createHttpClient, NodeRegistry } from '@hookflow/engine';
 import { SETTINGS, type Settings } from '../config/settings';
 import { createBuiltInRegistry } from '@hookflow/nodes';
 import { EngineServicesFactory } from './engine-services';
+import { FlowChangesService } from './flow-changes.service';
 import { FlowRuntimeService } from './flow-runtime.service';
 import { HTTP_CLIENT } from './tokens';
 
@@ -19,8 +20,9 @@ import { HTTP_CLIENT } from './tokens';
       useFactory: (settings: Settings) => createHttpClient({ outbound: { denyPrivate: settings.OUTBOUND_DENY_PRIVATE, allow: settings.OUTBOUND_ALLOWLIST } }),
     },
     FlowRuntimeService,
+    FlowChangesService,
     EngineServicesFactory,
   ],
-  exports: [NodeRegistry, HTTP_CLIENT, FlowRuntimeService, EngineServicesFactory],
+  exports: [NodeRegistry, HTTP_CLIENT, FlowRuntimeService, FlowChangesService, EngineServicesFactory],
 })
 export class RuntimeModule {}

@@ -16,6 +16,8 @@ export const migrations = [InitialSchema1764144000000, DedupeKeys1764230400000, 
  * forFeature with autoLoadEntities). A data source made outside Nest names the ones it reads.
  */
 export function dataSourceOptions(settings: Settings, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
+  // migrationsRun: a data source made outside the server migrates itself; the server migrates
+  // under a lock (migrate.ts).
   const common = { entities, migrations, migrationsRun: true, synchronize: false, logging: false } as const;
   if (settings.DATABASE_URL) {
     return {
@@ -23,7 +25,7 @@ export function dataSourceOptions(settings: Settings, entities: DataSourceOption
       type: 'postgres',
       url: settings.DATABASE_URL,
       schema: settings.DATABASE_SCHEMA,
-      extra: { max: 10 },
+      extra: { max: settings.DATABASE_POOL_SIZE },
     };
   }
   mkdirSync(settings.dataDir, { recursive: true });

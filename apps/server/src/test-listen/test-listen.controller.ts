@@ -19,8 +19,8 @@ export class TestListenController {
 
   @ApiExcludeEndpoint()
   @All(['hooks-test/:flowId', 'hooks-test/:flowId/*'])
-  receive(@Req() req: FastifyRequest<{ Params: { flowId: string } }>) {
-    const received = this.listen.receive(req.params.flowId, {
+  async receive(@Req() req: FastifyRequest<{ Params: { flowId: string } }>) {
+    const received = await this.listen.receive(req.params.flowId, {
       method: req.method,
       headers: flatHeaders(req.headers),
       query: flatQuery(req.query),

@@ -7,6 +7,8 @@ import { signInTestOwner, withTestOwner } from './sign-in';
 export interface ChildServer {
   url: string;
   process: ChildProcess;
+  /** Every line the child wrote to stdout (its JSON logs). */
+  logs: string[];
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
@@ -16,6 +18,8 @@ const mainJs = resolve(import.meta.dirname, '../../dist/main.js');
 export async function startChildServer(givenEnv: Record<string, string>, timeoutMs = 20_000): Promise<ChildServer> {
   const env = withTestOwner(givenEnv);
   const server = await spawnServer(env, timeoutMs);
+  // A worker serves no API to sign in to.
+  if (env.ROLE === 'worker') return server;
   try {
     await signInTestOwner(server.url, env);
   } catch (err) {
@@ -45,8 +49,10 @@ function spawnServer(env: Record<string, string>, timeoutMs: number): Promise<Ch
       reject(new Error(`server exited with ${code}: ${stderr}`));
     };
     child.once('exit', onEarlyExit);
+    const logs: string[] = [];
     const lines = createInterface({ input: stdout });
     lines.on('line', (line) => {
+      logs.push(line);
       const match = /"port":(\d+)/.exec(line);
       if (!match || !line.includes('listening')) return;
       clearTimeout(timer);
@@ -54,6 +60,7 @@ function spawnServer(env: Record<string, string>, timeoutMs: number): Promise<Ch
       resolvePromise({
         url: `http://127.0.0.1:${match[1]}`,
         process: child,
+        logs,
         kill: async (signal) => {
           child.kill(signal);
           await exited;

@@ -18,6 +18,8 @@ export interface Sink {
   answers: number[];
   /** While true, requests are recorded but not answered (an endpoint that hangs). */
   hold: boolean;
+  /** Answers this long after each request arrived (a slow API). */
+  delayMs: number;
   /** Resolves when the bodies received so far satisfy `done`. */
   waitForBodies(done: (bodies: string[]) => boolean, timeoutMs?: number): Promise<void>;
   /** Resolves when at least `count` requests have arrived. */
@@ -38,8 +40,12 @@ export async function startSink(): Promise<Sink> {
       for (const waiter of [...waiters]) waiter();
       if (sink.hold) return;
       const status = answers.shift() ?? 200;
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: status < 400, received: received.length }));
+      const answer = (): void => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: status < 400, received: received.length }));
+      };
+      if (sink.delayMs > 0) setTimeout(answer, sink.delayMs);
+      else answer();
     });
   });
   server.keepAliveTimeout = 1000;
@@ -65,6 +71,7 @@ export async function startSink(): Promise<Sink> {
     received,
     answers,
     hold: false,
+    delayMs: 0,
     waitFor: (count, timeoutMs = 10_000) =>
       waitUntil(() => received.length >= count, timeoutMs, () => `sink got ${received.length} of ${count} requests`).then(() => received),
     waitForBodies: (done, timeoutMs = 10_000) =>

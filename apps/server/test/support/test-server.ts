@@ -12,6 +12,7 @@ import { loadSettings, type Settings } from '../../src/config/settings';
 import { createLogger } from '../../src/logging/logger';
 import { Dispatcher, LocalDrain } from '../../src/dispatch/dispatcher';
 import { forgetApiKey } from './api';
+import { deleteQueueKeys, TEST_REDIS_URL, testQueuePrefix } from './redis';
 import { signInTestOwner, withTestOwner } from './sign-in';
 
 export interface TestServer {
@@ -31,7 +32,8 @@ export async function startTestServer(givenEnv: Record<string, string> = {}, opt
   const env = withTestOwner(givenEnv);
   const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-test-'));
   const store = await testStoreEnv();
-  const settings = loadSettings({ DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', HOST: '127.0.0.1', PORT: '0', ...store.env, ...env });
+  const queue = testQueueEnv(store.env);
+  const settings = loadSettings({ DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', HOST: '127.0.0.1', PORT: '0', ...store.env, ...queue.env, ...env });
   const app = await createApp({ settings, logger: options.logger ?? createLogger(env.LOG_LEVEL ?? process.env.TEST_LOG_LEVEL ?? 'silent') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -54,8 +56,39 @@ export async function startTestServer(givenEnv: Record<string, string> = {}, opt
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
       await store.drop();
+      await queue.drop();
     },
   };
+}
+
+/**
+ * Store and, in the queue-mode pass, queue settings for a child server: a dead child's running
+ * jobs run again after 2 s instead of 30.
+ */
+export async function testBackendEnv(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const store = await testStoreEnv();
+  const queue = testQueueEnv(store.env);
+  const stalled: Record<string, string> = queue.env.REDIS_URL ? { STALLED_JOB_SECONDS: '2' } : {};
+  return {
+    env: { ...store.env, ...queue.env, ...stalled },
+    drop: async () => {
+      await store.drop();
+      await queue.drop();
+    },
+  };
+}
+
+/** A fixed test key: queue mode needs one ENCRYPTION_KEY on every process. */
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
+/**
+ * Queue-mode settings when the suite runs in queue mode (TEST_QUEUE_MODE=1, on PostgreSQL): Redis
+ * under a prefix of this server's own, deleted afterwards.
+ */
+export function testQueueEnv(storeEnv: Record<string, string>): { env: Record<string, string>; drop(): Promise<void> } {
+  if (process.env.TEST_QUEUE_MODE !== '1' || !storeEnv.DATABASE_URL) return { env: {}, drop: async () => undefined };
+  const prefix = testQueuePrefix();
+  return { env: { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, ENCRYPTION_KEY: TEST_ENCRYPTION_KEY }, drop: () => deleteQueueKeys(prefix) };
 }
 
 /**

@@ -1,13 +1,14 @@
 // The checks a trigger's params ask for before a request becomes an event, in the order intake
 // runs them: address (403), rate (429), handshake (answered), caller (401). Params come parsed with
 // the live trigger; secrets are resolved per request so a rotated credential applies at once.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { WebhookParams } from '@hookflow/nodes';
 import { IntakeRejection } from '../../common/domain-errors';
 import { SETTINGS, splitList, type Settings } from '../../config/settings';
 import { SecretResolver, type SecretRef } from '../../credentials/secret-resolver';
 import { LOGGER } from '../../logging/logger';
+import { RedisService } from '../../redis/redis.service';
 import type { LiveTrigger } from '../../runtime/flow-runtime.service';
 import { inRanges, parseRanges, type AddressRange } from './address-ranges';
 import { checkCaller } from './caller-auth';
@@ -27,15 +28,17 @@ export interface GuardedRequest {
 export class TriggerGuardService {
   /** Allowlists parsed once per params object (params live as long as their trigger is cached). */
   private readonly allowlists = new WeakMap<string[], AddressRange[]>();
-  private readonly rateLimits = new TriggerRateLimits();
+  private readonly rateLimits: TriggerRateLimits;
   private readonly trustedProxies: AddressRange[];
 
   constructor(
     private readonly secrets: SecretResolver,
     @Inject(SETTINGS) settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() redis?: RedisService,
   ) {
     this.trustedProxies = parseRanges(splitList(settings.TRUSTED_PROXIES));
+    this.rateLimits = new TriggerRateLimits(redis ? { redis: redis.commands, prefix: settings.QUEUE_PREFIX } : undefined);
   }
 
   /** The trigger node's params; fail closed: a trigger whose checks cannot be read accepts nothing. */
