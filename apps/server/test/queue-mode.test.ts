@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, plainFetch } from './support/api';
 import { order, orderFlowTo } from './support/flows';
 import { deliveriesOf } from './support/order-load';
+import { activate, orderedFlowTo, overlapsOf, sendOrdered, sequencesOf } from './support/ordered-load';
 import { startSink, type Sink } from './support/sink';
 import { queueTestsEnabled, startTopology, type Topology } from './support/topology';
 
@@ -85,5 +86,21 @@ describe.runIf(queueTestsEnabled)('one main and two workers', () => {
     await expect.poll(() => perWorker().reduce((a, b) => a + b, 0), { timeout: 10_000 }).toBe(200);
     expect(perWorker().every((count) => count > 0)).toBe(true);
     expect(ran(topology.mains[0].logs)).toBe(0);
+  });
+
+  it('keeps each ordering key’s events in order and one at a time across both workers', { timeout: 120_000 }, async () => {
+    const main = topology.mains[0].url;
+    const ordered = await startSink();
+    ordered.delayMs = () => Math.floor(Math.random() * 31);
+    try {
+      const flow = await activate(main, orderedFlowTo(`${ordered.url}/orders`));
+      const statuses = await sendOrdered({ base: main, path: flow.path, keys: 20, perKey: 200 });
+      expect(statuses.filter((status) => status !== 202)).toEqual([]);
+      await expect.poll(() => ordered.received.length, { timeout: 90_000, interval: 250 }).toBe(4000);
+      for (const sequence of sequencesOf(ordered, 20)) expect(sequence).toEqual(Array.from({ length: 200 }, (_, i) => i));
+      expect(overlapsOf(ordered, 20)).toEqual(Array(20).fill(0));
+    } finally {
+      await ordered.close();
+    }
   });
 });

@@ -35,6 +35,8 @@ export class EventEntity implements EventRow {
   @Column('text', { nullable: true }) reason!: string | null;
   @Column('integer') httpStatus!: number;
   @Column('varchar', { length: 30 }) receivedAt!: string;
+  /** The trigger's ordering key as rendered for this event; null when it runs unordered. */
+  @Column('varchar', { length: 255, nullable: true }) orderingKey!: string | null;
 }
 
 /**

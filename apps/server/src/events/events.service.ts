@@ -25,6 +25,9 @@ export interface EventForExecution {
   flowVersionId: string;
   /** Still waiting to run (not done, or not known to be). */
   accepted: boolean;
+  flowId: string | null;
+  /** Set when the event runs in its key's order (kept events never have one). */
+  orderingKey: string | null;
 }
 
 export interface EventPosition {
@@ -59,10 +62,20 @@ export class EventsService {
   /** The trigger output an execution starts from: kept by intake, else read back from the store. */
   async forExecution(eventId: string): Promise<EventForExecution | undefined> {
     const cached = this.cache.take(eventId);
-    if (cached) return { ...cached, accepted: true };
+    if (cached) return { ...cached, accepted: true, flowId: null, orderingKey: null };
     const row = await this.repository.findOneBy({ id: eventId });
     if (!row?.flowVersionId) return undefined;
-    return { trigger: triggerOutputOf(row), flowVersionId: row.flowVersionId, accepted: row.status === 'accepted' };
+    return { trigger: triggerOutputOf(row), flowVersionId: row.flowVersionId, accepted: row.status === 'accepted', flowId: row.flowId, orderingKey: row.orderingKey };
+  }
+
+  /** The id of the oldest event of a flow's ordering key still waiting to run. */
+  async oldestWaiting(flowId: string, orderingKey: string): Promise<string | undefined> {
+    const row = await this.repository.findOne({
+      select: { id: true },
+      where: { flowId, orderingKey, status: 'accepted' },
+      order: { receivedAt: 'ASC', id: 'ASC' },
+    });
+    return row?.id;
   }
 
   /** The trigger output of a stored event (to show an execution's first step). */

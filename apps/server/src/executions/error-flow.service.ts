@@ -84,6 +84,7 @@ function notificationEvent(args: { flowId: string; versionId: string; nodeId: st
     reason: null,
     httpStatus: 202,
     receivedAt: new Date().toISOString(),
+    orderingKey: null,
   };
   return { row, job: firstRunOf(id) };
 }

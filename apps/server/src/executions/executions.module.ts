@@ -2,6 +2,8 @@
 // runs executions, and the API over what ran (lists, failed list, retries and replays) where it
 // serves the API.
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { SETTINGS, type Settings } from '../config/settings';
+import { RedisService } from '../redis/redis.service';
 import { ErrorFlowService } from './error-flow.service';
 import { ExecutionWorker } from './execution-worker';
 import { ExecutionsController } from './executions.controller';
@@ -9,13 +11,23 @@ import { ExecutionsService } from './executions.service';
 import { ExecutorService } from './executor.service';
 import { FailedExecutionsController } from './failed-executions.controller';
 import { FailedExecutionsService } from './failed-executions.service';
+import { KeyLocks, MemoryKeyLocks, RedisKeyLocks } from './key-locks';
+import { OrderedRuns } from './ordered-runs';
 import { ReplayService } from './replay.service';
+
+/** Ordering-key locks: in memory for one process; in Redis when several workers share the keys. */
+const keyLocks: Provider = {
+  provide: KeyLocks,
+  inject: [SETTINGS, { token: RedisService, optional: true }],
+  useFactory: (settings: Settings, redis?: RedisService) =>
+    redis ? new RedisKeyLocks(redis.commands, settings.QUEUE_PREFIX, settings.STALLED_JOB_SECONDS * 1000) : new MemoryKeyLocks(),
+};
 
 @Module({})
 export class ExecutionsModule {
   static register({ api, runs }: { api: boolean; runs: boolean }): DynamicModule {
     const providers: Provider[] = [];
-    if (runs) providers.push(ExecutorService, ErrorFlowService, ExecutionWorker);
+    if (runs) providers.push(ExecutorService, ErrorFlowService, ExecutionWorker, OrderedRuns, keyLocks);
     if (api) providers.push(ExecutionsService, FailedExecutionsService, ReplayService);
     return {
       module: ExecutionsModule,

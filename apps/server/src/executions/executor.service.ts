@@ -1,19 +1,22 @@
 // Runs one job: loads the flow version the event belongs to, runs the engine and records the
 // execution with every step. The record and the event's "done" mark share one group commit. A job
 // for an event that has finished since it was handed out (a redelivery) is skipped, and a record
-// that exists already is kept, so a job that runs twice leaves one execution.
+// that exists already is kept, so a job that runs twice leaves one execution. An event with an
+// ordering key runs in its key's order (ordered-runs.ts): its job drains the key's waiting events,
+// oldest first, unless another job is draining it already.
 import { Inject, Injectable } from '@nestjs/common';
 import { runFlow, type ExecutionResult } from '@hookflow/engine';
 import type { StepRecord } from '@hookflow/flow-model';
 import type { Logger } from 'pino';
-import { JobHandler, type ExecutionJob } from '../dispatch/dispatcher';
-import { EventsService } from '../events/events.service';
+import { firstRunOf, JobHandler, type ExecutionJob } from '../dispatch/dispatcher';
+import { EventsService, type EventForExecution } from '../events/events.service';
 import { LOGGER } from '../logging/logger';
 import { EngineServicesFactory } from '../runtime/engine-services';
 import { FlowRuntimeService, type RunnableVersion } from '../runtime/flow-runtime.service';
 import { StoreService } from '../storage/store.service';
 import { ErrorFlowService } from './error-flow.service';
 import type { ExecutionEntity } from './execution.entity';
+import { OrderedRuns } from './ordered-runs';
 
 @Injectable()
 export class ExecutorService extends JobHandler {
@@ -23,6 +26,7 @@ export class ExecutorService extends JobHandler {
     private readonly runtime: FlowRuntimeService,
     private readonly services: EngineServicesFactory,
     private readonly errorFlows: ErrorFlowService,
+    private readonly ordered: OrderedRuns,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     super();
@@ -31,16 +35,29 @@ export class ExecutorService extends JobHandler {
   async handle(job: ExecutionJob): Promise<ExecutionJob[]> {
     const event = await this.events.forExecution(job.eventId);
     if (!event) return [];
-    if (!event.accepted && job.retryOf === undefined) {
+    // A replay runs when asked, outside any order.
+    if (job.retryOf !== undefined) return this.execute(job, event);
+    if (!event.accepted) {
       this.logger.debug({ eventId: job.eventId, executionId: job.executionId }, 'event already ran; redelivered job skipped');
       return [];
     }
+    if (event.orderingKey !== null && event.flowId !== null) {
+      return this.ordered.drain({ flowId: event.flowId, orderingKey: event.orderingKey }, (eventId) => this.runWaiting(eventId));
+    }
+    return this.execute(job, event);
+  }
+
+  /** An ordered event's first run, as its key's drain reaches it. */
+  private async runWaiting(eventId: string): Promise<ExecutionJob[]> {
+    const event = await this.events.forExecution(eventId);
+    if (!event?.accepted) return [];
+    return this.execute(firstRunOf(eventId), event);
+  }
+
+  private async execute(job: ExecutionJob, event: EventForExecution): Promise<ExecutionJob[]> {
     const flowVersionId = job.flowVersionId ?? event.flowVersionId;
     const runnable = await this.runtime.runnableVersion(flowVersionId);
-    if (!runnable) {
-      this.logger.warn({ eventId: job.eventId, flowVersionId }, 'flow version is gone or no longer valid; event skipped');
-      return [];
-    }
+    if (!runnable) return this.recordUnrunnable(job, event, flowVersionId);
     const ids = { eventId: job.eventId, executionId: job.executionId, flowId: runnable.flowId };
     const result = await runFlow({
       compiled: runnable.compiled,
@@ -57,6 +74,34 @@ export class ExecutorService extends JobHandler {
     const level = result.status === 'error' ? 'warn' : 'debug';
     this.logger[level]({ ...ids, status: result.status, durationMs: row.durationMs, error: result.error?.message }, 'execution finished');
     return notification ? [notification.job] : [];
+  }
+
+  /**
+   * The event's flow version is gone or no longer compiles (a node type this server lacks): the
+   * run is recorded as failed with the reason, rather than left waiting to be handed out forever.
+   * It shows on the failed list, where it can be replayed on the flow's current version.
+   */
+  private async recordUnrunnable(job: ExecutionJob, event: EventForExecution, flowVersionId: string): Promise<ExecutionJob[]> {
+    const at = new Date().toISOString();
+    const message = 'The flow version this event was accepted for is gone or no longer valid on this server; replay it on the current version.';
+    this.logger.warn({ eventId: job.eventId, flowVersionId }, message);
+    if (event.flowId === null) return [];
+    const row: ExecutionEntity = {
+      id: job.executionId,
+      flowId: event.flowId,
+      flowVersionId,
+      flowVersion: 0,
+      eventId: job.eventId,
+      retryOf: job.retryOf ?? null,
+      status: 'error',
+      steps: '[]',
+      error: JSON.stringify({ nodeId: '', message, kind: 'config', retryable: false }),
+      startedAt: at,
+      finishedAt: at,
+      durationMs: 0,
+    };
+    await this.store.write({ kind: 'execution', row, markEventDone: job.retryOf === undefined });
+    return [];
   }
 }
 

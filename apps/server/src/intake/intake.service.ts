@@ -5,7 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { WebhookParams } from '@hookflow/nodes';
-import { IntakeRejection } from '../common/domain-errors';
+import { IntakeRejection, ServiceUnavailableError } from '../common/domain-errors';
 import { SETTINGS, type Settings } from '../config/settings';
 import { Dispatcher, firstRunOf } from '../dispatch/dispatcher';
 import { storeBody, type StoredBody } from '../events/event-body';
@@ -16,6 +16,7 @@ import { LOGGER } from '../logging/logger';
 import { FlowRuntimeService, type LiveTrigger } from '../runtime/flow-runtime.service';
 import { newRowId } from '../storage/row-id';
 import { parseBody, type BodyLimits } from './body-parser';
+import { orderingKeyOf } from './ordering-key';
 import { dedupeKeyOf } from './verification/dedupe-key';
 import { staleReason } from './verification/event-age';
 import type { IntakeAnswer } from './verification/intake-answer';
@@ -52,6 +53,7 @@ interface Received {
 }
 
 /** 429s are not recorded: a flood would otherwise become a flood of writes. */
+const STORE_RETRY_AFTER_SECONDS = 5;
 const UNRECORDED_STATUSES = new Set([429]);
 
 @Injectable()
@@ -82,7 +84,7 @@ export class IntakeService {
   }
 
   private async process(request: IncomingWebhook, replay: boolean): Promise<IntakeAnswer> {
-    const trigger = await this.runtime.liveTrigger(request.key);
+    const trigger = await this.runtime.liveTrigger(request.key).catch((err: unknown) => this.storeUnavailable(err));
     if (!trigger || trigger.path !== request.suffix) {
       throw new IntakeRejection(404, 'unknown_trigger', 'No active flow listens at this URL. Check the URL, or activate the flow.');
     }
@@ -123,10 +125,13 @@ export class IntakeService {
     const headers = withoutSecretHeaders(request.headers, params.auth);
     const key = received.replay ? undefined : dedupeKeyOf({ dedupe: params.dedupe, auth: params.auth, headers: request.headers, body });
     const dedupe = key === undefined || !params.dedupe ? undefined : { key, expiresAt: new Date(Date.parse(receivedAt) + params.dedupe.retentionSeconds * 1000).toISOString() };
-    const outcome = await this.events.record(this.eventRow(received, stored, 'accepted', headers), dedupe);
-    if (outcome.duplicateOf !== undefined) return { status: 200, body: { eventId: outcome.duplicateOf, duplicate: true } };
     const output = toTriggerOutput({ id: eventId, method: request.method, headers, query: request.query, body, receivedAt });
-    this.events.remember(eventId, { trigger: output, flowVersionId: trigger.versionId }, request.raw?.length ?? 0);
+    const row = this.eventRow(received, stored, 'accepted', headers);
+    row.orderingKey = orderingKeyOf(params.ordering, output, trigger.flowId);
+    const outcome = await this.events.record(row, dedupe).catch((err: unknown) => this.storeUnavailable(err));
+    if (outcome.duplicateOf !== undefined) return { status: 200, body: { eventId: outcome.duplicateOf, duplicate: true } };
+    // An ordered event may run from another event's job (its key's drain), which reads the store.
+    if (row.orderingKey === null) this.events.remember(eventId, { trigger: output, flowVersionId: trigger.versionId }, request.raw?.length ?? 0);
     this.dispatcher.dispatch(firstRunOf(eventId));
     return { status: 202, body: { eventId } };
   }
@@ -136,8 +141,17 @@ export class IntakeService {
     const row = this.eventRow(received, stored, 'dropped');
     row.reason = reason;
     row.httpStatus = 200;
-    await this.events.record(row);
+    await this.events.record(row).catch((err: unknown) => this.storeUnavailable(err));
     return { status: 200, body: { eventId: received.eventId, dropped: true, reason } };
+  }
+
+  /**
+   * The store did not answer or could not commit: the sender gets 503 with Retry-After (nothing was
+   * stored, so sending again is safe) rather than a 202 that would promise what was not kept.
+   */
+  private storeUnavailable(err: unknown): never {
+    this.logger.error({ err }, 'the store could not take an event; answered 503');
+    throw new ServiceUnavailableError('The event store is unavailable, so nothing was stored. Send the request again in a few seconds.', STORE_RETRY_AFTER_SECONDS);
   }
 
   /** Rejected requests are kept so the editor can show why a sender's call did not run. */
@@ -170,6 +184,7 @@ export class IntakeService {
       reason: null,
       httpStatus: 202,
       receivedAt: received.receivedAt,
+      orderingKey: null,
     };
   }
 }

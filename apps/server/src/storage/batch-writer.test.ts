@@ -32,6 +32,7 @@ function event(overrides: Partial<EventEntity> = {}): EventEntity {
     reason: null,
     httpStatus: 202,
     receivedAt: new Date().toISOString(),
+    orderingKey: null,
     ...overrides,
   };
 }

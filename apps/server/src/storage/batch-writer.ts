@@ -26,11 +26,11 @@ export interface BatchWriter {
   close(): Promise<void>;
 }
 
-const EVENT_COLUMNS = ['id', 'flowId', 'flowVersionId', 'nodeId', 'method', 'path', 'headers', 'query', 'contentType', 'body', 'rawBody', 'rawEncoding', 'status', 'reason', 'httpStatus', 'receivedAt'] as const;
+const EVENT_COLUMNS = ['id', 'flowId', 'flowVersionId', 'nodeId', 'method', 'path', 'headers', 'query', 'contentType', 'body', 'rawBody', 'rawEncoding', 'status', 'reason', 'httpStatus', 'receivedAt', 'orderingKey'] as const;
 const EXECUTION_COLUMNS = ['id', 'flowId', 'flowVersionId', 'flowVersion', 'eventId', 'retryOf', 'status', 'steps', 'error', 'startedAt', 'finishedAt', 'durationMs'] as const;
 
 function eventValues(row: EventRow): SqlValue[] {
-  return [row.id, row.flowId, row.flowVersionId, row.nodeId, row.method, row.path, JSON.stringify(row.headers), JSON.stringify(row.query), row.contentType, row.body, row.rawBody, row.rawEncoding, row.status, row.reason, row.httpStatus, row.receivedAt];
+  return [row.id, row.flowId, row.flowVersionId, row.nodeId, row.method, row.path, JSON.stringify(row.headers), JSON.stringify(row.query), row.contentType, row.body, row.rawBody, row.rawEncoding, row.status, row.reason, row.httpStatus, row.receivedAt, row.orderingKey];
 }
 
 function executionValues(row: ExecutionRow): SqlValue[] {
@@ -102,7 +102,7 @@ function sqliteWriter(main: SqliteHandle): BatchWriter {
 }
 
 function postgresWriter(dataSource: DataSource): BatchWriter {
-  const eventTypes = ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'text', 'text', 'text', 'varchar', 'text', 'text', 'varchar', 'varchar', 'text', 'int', 'varchar'];
+  const eventTypes = ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'text', 'text', 'text', 'varchar', 'text', 'text', 'varchar', 'varchar', 'text', 'int', 'varchar', 'varchar'];
   const executionTypes = ['varchar', 'varchar', 'varchar', 'int', 'varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'varchar', 'int'];
   const schema = dataSource.options.type === 'postgres' ? dataSource.options.schema : undefined;
   const table = (name: string) => (schema ? `"${schema}"."${name}"` : `"${name}"`);

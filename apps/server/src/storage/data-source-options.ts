@@ -8,8 +8,9 @@ import { InitialSchema1764144000000 } from './migrations/1764144000000-initial-s
 import { Credentials1764316800000 } from './migrations/1764316800000-credentials';
 import { DedupeKeys1764230400000 } from './migrations/1764230400000-dedupe-keys';
 import { AuthTables1764403217000 } from './migrations/1764403217000-auth-tables';
+import { EventOrdering1796400000000 } from './migrations/1796400000000-event-ordering';
 
-export const migrations = [InitialSchema1764144000000, DedupeKeys1764230400000, Credentials1764316800000, AuthTables1764403217000];
+export const migrations = [InitialSchema1764144000000, DedupeKeys1764230400000, Credentials1764316800000, AuthTables1764403217000, EventOrdering1796400000000];
 
 /**
  * The server passes no entities: each capability's module registers its own (TypeOrmModule's

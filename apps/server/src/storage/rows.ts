@@ -19,6 +19,8 @@ export interface EventRow {
   reason: string | null;
   httpStatus: number;
   receivedAt: string;
+  /** What the trigger's ordering key rendered to; null when the event runs unordered. */
+  orderingKey: string | null;
 }
 
 export interface ExecutionRow {

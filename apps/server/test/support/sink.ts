@@ -9,6 +9,9 @@ export interface ReceivedRequest {
   headers: IncomingMessage['headers'];
   body: string;
   json(): unknown;
+  /** performance.now() when the request arrived, and when its answer was sent (undefined until then). */
+  arrivedAt: number;
+  answeredAt?: number;
 }
 
 export interface Sink {
@@ -18,8 +21,8 @@ export interface Sink {
   answers: number[];
   /** While true, requests are recorded but not answered (an endpoint that hangs). */
   hold: boolean;
-  /** Answers this long after each request arrived (a slow API). */
-  delayMs: number;
+  /** Answers this long after each request arrived (a slow API), or as long as the function says. */
+  delayMs: number | (() => number);
   /** Resolves when the bodies received so far satisfy `done`. */
   waitForBodies(done: (bodies: string[]) => boolean, timeoutMs?: number): Promise<void>;
   /** Resolves when at least `count` requests have arrived. */
@@ -36,15 +39,18 @@ export async function startSink(): Promise<Sink> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, json: () => JSON.parse(body) });
+      const request: ReceivedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, json: () => JSON.parse(body), arrivedAt: performance.now() };
+      received.push(request);
       for (const waiter of [...waiters]) waiter();
       if (sink.hold) return;
       const status = answers.shift() ?? 200;
       const answer = (): void => {
+        request.answeredAt = performance.now();
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ ok: status < 400, received: received.length }));
       };
-      if (sink.delayMs > 0) setTimeout(answer, sink.delayMs);
+      const delay = typeof sink.delayMs === 'function' ? sink.delayMs() : sink.delayMs;
+      if (delay > 0) setTimeout(answer, delay);
       else answer();
     });
   });

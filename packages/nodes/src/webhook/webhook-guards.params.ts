@@ -2,6 +2,7 @@
 // callers by address and rate, and recognise repeats and stale events. Each is optional.
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { compileTemplate } from '@hookflow/flow-model';
 import { secretRefParams } from './secret-ref.params';
 
 export const webhookChallengeParams = z
@@ -74,6 +75,22 @@ export const webhookDropOlderThanParams = z
   })
   .meta({ title: 'Drop stale events', description: 'Out-of-order protection: skip events whose own time is older than this.' });
 
+export const webhookOrderingParams = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .min(1, 'give the template of the key, e.g. {{trigger.body.customer.id}}')
+      .max(500)
+      .refine(compiles, 'not a valid template: check the {{ }} braces')
+      .meta({
+        title: 'Order key',
+        description: 'Events with the same key run one at a time, in the order they arrived; other keys run in parallel. An event whose key is empty runs unordered.',
+        examples: ['{{trigger.body.customer.id}}', '{{trigger.headers.x-shopify-shop-domain}}'],
+      }),
+  })
+  .meta({ title: 'Run in order', description: 'For senders whose events must not overtake each other (updates of one order, one customer).' });
+
 export const webhookIpAllowlistParams = z
   .array(cidr)
   .max(200)
@@ -82,6 +99,15 @@ export const webhookIpAllowlistParams = z
     description: 'Only these addresses or CIDR ranges may call (403 otherwise). Behind a proxy, set TRUSTED_PROXIES on the server.',
     examples: [['192.30.252.0/22', '2001:db8::/32']],
   });
+
+function compiles(source: string): boolean {
+  try {
+    compileTemplate(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isCidr(value: string): boolean {
   const [address, bits, ...rest] = value.split('/');
@@ -96,3 +122,4 @@ export type WebhookChallengeParams = z.output<typeof webhookChallengeParams>;
 export type WebhookRateLimitParams = z.output<typeof webhookRateLimitParams>;
 export type WebhookDedupeParams = z.output<typeof webhookDedupeParams>;
 export type WebhookDropOlderThanParams = z.output<typeof webhookDropOlderThanParams>;
+export type WebhookOrderingParams = z.output<typeof webhookOrderingParams>;

@@ -34,6 +34,15 @@ describe('webhook trigger checks in params', () => {
     expect(webhookParams.safeParse({ dedupe: { preset: 'custom' } }).success).toBe(false);
   });
 
+  it('takes an ordering key template and refuses one that does not compile or is empty', () => {
+    expect(webhookParams.parse({ ordering: { key: '{{trigger.body.customer.id}}' } }).ordering).toEqual({ key: '{{trigger.body.customer.id}}' });
+    for (const key of ['', '{{trigger.body.customer.id', '{{#if}}']) {
+      const parsed = webhookParams.safeParse({ ordering: { key } });
+      expect(parsed.success, key).toBe(false);
+      expect(parsed.error?.issues[0]?.path.join('.')).toBe('ordering.key');
+    }
+  });
+
   it('marks secrets writeOnly for the editor and redacts them in step input', () => {
     const schema = JSON.stringify(paramsJsonSchema(webhookParams));
     expect(schema).toContain('"writeOnly":true');

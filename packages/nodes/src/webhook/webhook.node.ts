@@ -9,6 +9,7 @@ import {
   webhookDedupeParams,
   webhookDropOlderThanParams,
   webhookIpAllowlistParams,
+  webhookOrderingParams,
   webhookRateLimitParams,
 } from './webhook-guards.params';
 
@@ -40,11 +41,12 @@ export const webhookParams = z
     rateLimit: webhookRateLimitParams.optional(),
     dedupe: webhookDedupeParams.optional(),
     dropOlderThan: webhookDropOlderThanParams.optional(),
+    ordering: webhookOrderingParams.optional(),
   })
   .meta({ title: 'Webhook', description: 'Starts the flow when an HTTP request reaches the trigger URL.' });
 
 /** Params the server's intake applies before a request becomes an event. */
-export const INTAKE_PARAMS = ['auth', 'challenge', 'ipAllowlist', 'rateLimit', 'dedupe', 'dropOlderThan'] as const;
+export const INTAKE_PARAMS = ['auth', 'challenge', 'ipAllowlist', 'rateLimit', 'dedupe', 'dropOlderThan', 'ordering'] as const;
 
 export type WebhookParams = z.output<typeof webhookParams>;
 
