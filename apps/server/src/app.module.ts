@@ -24,7 +24,6 @@ import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { LOGGER } from './logging/logger';
 import { NodeTypesController } from './node-types/node-types.controller';
-import { RedisModule } from './redis/redis.module';
 import { RuntimeModule } from './runtime/runtime.module';
 import { dataSourceOptions } from './storage/data-source-options';
 import { openStore } from './storage/migrate';
@@ -55,7 +54,8 @@ export class AppModule {
         DispatchModule.register(settings),
         ExecutionsModule.register({ api, runs: runsExecutions(settings) }),
         HealthModule,
-        ...(settings.queueMode ? [RedisModule] : []),
+        // Loaded only in queue mode: the Redis client and Bull weigh ~60 MB of RSS.
+        ...(settings.queueMode ? [import('./redis/redis.module.js').then(({ RedisModule }) => ({ module: RedisModule }))] : []),
         ...(api ? [AuthModule, FlowsModule, IntakeModule] : []),
       ],
       // Last: the editor's catch-all route answers the editor's page for browser paths.

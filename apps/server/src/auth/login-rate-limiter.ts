@@ -13,7 +13,7 @@ import { SETTINGS, splitList, type Settings } from '../config/settings';
 import { parseRanges, type AddressRange } from '../intake/verification/address-ranges';
 import { clientAddress } from '../intake/verification/client-address';
 import { sharedLimiter } from '../intake/verification/trigger-rate-limits';
-import { RedisService } from '../redis/redis.service';
+import { SHARED_REDIS, type SharedRedis } from '../redis/shared-redis';
 import { normalizeEmail } from './users.service';
 
 @Injectable()
@@ -22,7 +22,7 @@ export class LoginRateLimiter {
   private readonly byEmail: RateLimiterAbstract;
   private readonly trustedProxies: AddressRange[];
 
-  constructor(@Inject(SETTINGS) settings: Settings, @Optional() redis?: RedisService) {
+  constructor(@Inject(SETTINGS) settings: Settings, @Optional() @Inject(SHARED_REDIS) redis?: SharedRedis) {
     const shared = redis ? { redis: redis.commands, prefix: settings.QUEUE_PREFIX } : undefined;
     const options = { shared, points: settings.LOGIN_MAX_ATTEMPTS, duration: settings.LOGIN_WINDOW_MINUTES * 60 };
     this.byIp = sharedLimiter({ ...options, keyPrefix: 'login-ip' });

@@ -63,7 +63,7 @@ export class EventsService {
   async forExecution(eventId: string): Promise<EventForExecution | undefined> {
     const cached = this.cache.take(eventId);
     if (cached) return { ...cached, accepted: true, flowId: null, orderingKey: null };
-    const row = await this.repository.findOneBy({ id: eventId });
+    const row = await this.store.readEvent(eventId);
     if (!row?.flowVersionId) return undefined;
     return { trigger: triggerOutputOf(row), flowVersionId: row.flowVersionId, accepted: row.status === 'accepted', flowId: row.flowId, orderingKey: row.orderingKey };
   }

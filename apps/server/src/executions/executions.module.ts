@@ -3,7 +3,7 @@
 // serves the API.
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { SETTINGS, type Settings } from '../config/settings';
-import { RedisService } from '../redis/redis.service';
+import { SHARED_REDIS, type SharedRedis } from '../redis/shared-redis';
 import { ErrorFlowService } from './error-flow.service';
 import { ExecutionWorker } from './execution-worker';
 import { ExecutionsController } from './executions.controller';
@@ -18,8 +18,8 @@ import { ReplayService } from './replay.service';
 /** Ordering-key locks: in memory for one process; in Redis when several workers share the keys. */
 const keyLocks: Provider = {
   provide: KeyLocks,
-  inject: [SETTINGS, { token: RedisService, optional: true }],
-  useFactory: (settings: Settings, redis?: RedisService) =>
+  inject: [SETTINGS, { token: SHARED_REDIS, optional: true }],
+  useFactory: (settings: Settings, redis?: SharedRedis) =>
     redis ? new RedisKeyLocks(redis.commands, settings.QUEUE_PREFIX, settings.STALLED_JOB_SECONDS * 1000) : new MemoryKeyLocks(),
 };
 

@@ -7,11 +7,12 @@ import type { Logger } from 'pino';
 import { SETTINGS, type Settings } from '../config/settings';
 import { LOGGER } from '../logging/logger';
 import { redisOptions } from './redis-options';
+import type { SharedRedis } from './shared-redis';
 
 type MessageHandler = (message: string) => void;
 
 @Injectable()
-export class RedisService implements OnApplicationShutdown {
+export class RedisService implements SharedRedis, OnApplicationShutdown {
   readonly commands: Redis;
   private readonly subscriber: Redis;
   private readonly handlers = new Map<string, { handlers: Set<MessageHandler>; subscribed: Promise<boolean> }>();

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { SETTINGS, type Settings } from '../config/settings';
 import { FlowEntity } from '../flows/flow.entities';
 import { LOGGER } from '../logging/logger';
-import { RedisService } from '../redis/redis.service';
+import { SHARED_REDIS, type SharedRedis } from '../redis/shared-redis';
 import { FlowRuntimeService } from './flow-runtime.service';
 
 const CHANNEL = 'flow-changes';
@@ -26,7 +26,7 @@ export class FlowChangesService implements OnApplicationBootstrap, OnModuleDestr
     private readonly dataSource: DataSource,
     @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Optional() private readonly redis?: RedisService,
+    @Optional() @Inject(SHARED_REDIS) private readonly redis?: SharedRedis,
   ) {}
 
   /** A flow changed here: forget its trigger in this process and tell the other mains. */

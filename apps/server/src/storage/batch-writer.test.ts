@@ -12,6 +12,8 @@ import { loadSettings } from '../config/settings';
 import { createBatchWriter, type BatchWriter, type WriteBatch } from './batch-writer';
 import { dataSourceOptions } from './data-source-options';
 import { EventEntity, eventEntities } from '../events/event.entity';
+import { ExecutionEntity } from '../executions/execution.entity';
+import { testStoreEnv } from '../../test/support/test-server';
 import { newRowId } from './row-id';
 
 function event(overrides: Partial<EventEntity> = {}): EventEntity {
@@ -104,5 +106,67 @@ describe('the SQLite group-commit writer', () => {
     const later = event();
     await writer.write(batch({ events: [later] }), { durable: true });
     expect(await stored(later.id)).not.toBeNull();
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL !== undefined)('the PostgreSQL group-commit writer', () => {
+  let dataSource: DataSource;
+  let writer: BatchWriter;
+  let drop: () => Promise<void>;
+
+  beforeEach(async () => {
+    const store = await testStoreEnv();
+    drop = store.drop;
+    dataSource = new DataSource(dataSourceOptions(loadSettings(store.env), [...eventEntities, ExecutionEntity]));
+    await dataSource.initialize();
+    writer = createBatchWriter(dataSource);
+    await writer.open();
+  });
+
+  afterEach(async () => {
+    await writer.close();
+    await dataSource.destroy();
+    await drop();
+  });
+
+  const execution = (eventId: string, id: string, status: 'success' | 'error'): ExecutionEntity => ({
+    id,
+    flowId: 'flow-1',
+    flowVersionId: 'version-1',
+    flowVersion: 1,
+    eventId,
+    retryOf: null,
+    status,
+    steps: '[]',
+    error: null,
+    startedAt: new Date().toISOString(),
+    finishedAt: new Date().toISOString(),
+    durationMs: 1,
+  });
+
+  it('commits events, then executions with their done marks, and keeps the first record of an execution id', async () => {
+    const first = event();
+    const second = event();
+    await writer.write(batch({ events: [first, second] }), { durable: true });
+    await writer.write(batch({ executions: [execution(first.id, first.id, 'success')], doneEventIds: [first.id] }), { durable: false });
+    // A redelivered job records the same execution id again: the first record stays.
+    await writer.write(batch({ executions: [execution(first.id, first.id, 'error'), execution(second.id, second.id, 'success')], doneEventIds: [first.id, second.id] }), { durable: false });
+    const events = dataSource.getRepository(EventEntity);
+    expect((await events.findOneByOrFail({ id: first.id })).status).toBe('done');
+    expect((await events.findOneByOrFail({ id: second.id })).status).toBe('done');
+    const executions = await dataSource.getRepository(ExecutionEntity).find({ order: { id: 'ASC' } });
+    expect(executions.map((row) => [row.id, row.status])).toEqual([
+      [first.id, 'success'],
+      [second.id, 'success'],
+    ]);
+  });
+
+  it('settles delivery-id claims inside the batch that stores their events', async () => {
+    const original = event();
+    const repeat = event();
+    const claim = (row: EventEntity) => ({ flowId: 'flow-1', key: 'delivery-9', eventId: row.id, expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    const duplicates = await writer.write(batch({ events: [original, repeat], claims: [claim(original), claim(repeat)] }), { durable: true });
+    expect([...duplicates]).toEqual([[repeat.id, original.id]]);
+    expect((await dataSource.getRepository(EventEntity).findOneByOrFail({ id: repeat.id })).status).toBe('duplicate');
   });
 });

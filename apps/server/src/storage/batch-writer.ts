@@ -1,11 +1,13 @@
 // The hot write path of group commit, in plain SQL: one transaction inserts a batch of events and
 // executions and marks events done. TypeORM's insert builder costs more per row than SQLite does
 // to store it, so on SQLite prepared statements run on a writer thread (sqlite-writer.ts), and on
-// PostgreSQL each table gets one INSERT ... SELECT FROM unnest(...).
+// PostgreSQL a batch is one statement on the pool (postgres-writer.ts).
 import type { DataSource } from 'typeorm';
-import { claimOnPostgres, duplicateReason, SQLITE_CLAIM_SQL, SQLITE_OWNER_SQL, withDuplicates, type DedupeClaim, type Duplicates } from './dedupe-claims';
-import { SqliteWriterThread, type SqlValue } from './sqlite-writer';
+import { duplicateReason, SQLITE_CLAIM_SQL, SQLITE_OWNER_SQL, type DedupeClaim, type Duplicates } from './dedupe-claims';
+import { postgresWriter } from './postgres-writer';
+import { EVENT_COLUMNS, EXECUTION_COLUMNS, eventValues, executionValues } from './row-columns';
 import type { EventRow, ExecutionRow } from './rows';
+import { SqliteWriterThread } from './sqlite-writer';
 
 export interface WriteBatch {
   events: EventRow[];
@@ -24,17 +26,6 @@ export interface BatchWriter {
    */
   write(batch: WriteBatch, options: { durable: boolean }): Promise<Duplicates>;
   close(): Promise<void>;
-}
-
-const EVENT_COLUMNS = ['id', 'flowId', 'flowVersionId', 'nodeId', 'method', 'path', 'headers', 'query', 'contentType', 'body', 'rawBody', 'rawEncoding', 'status', 'reason', 'httpStatus', 'receivedAt', 'orderingKey'] as const;
-const EXECUTION_COLUMNS = ['id', 'flowId', 'flowVersionId', 'flowVersion', 'eventId', 'retryOf', 'status', 'steps', 'error', 'startedAt', 'finishedAt', 'durationMs'] as const;
-
-function eventValues(row: EventRow): SqlValue[] {
-  return [row.id, row.flowId, row.flowVersionId, row.nodeId, row.method, row.path, JSON.stringify(row.headers), JSON.stringify(row.query), row.contentType, row.body, row.rawBody, row.rawEncoding, row.status, row.reason, row.httpStatus, row.receivedAt, row.orderingKey];
-}
-
-function executionValues(row: ExecutionRow): SqlValue[] {
-  return [row.id, row.flowId, row.flowVersionId, row.flowVersion, row.eventId, row.retryOf, row.status, row.steps, row.error, row.startedAt, row.finishedAt, row.durationMs];
 }
 
 export function createBatchWriter(dataSource: DataSource): BatchWriter {
@@ -101,41 +92,7 @@ function sqliteWriter(main: SqliteHandle): BatchWriter {
   };
 }
 
-function postgresWriter(dataSource: DataSource): BatchWriter {
-  const eventTypes = ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'text', 'text', 'text', 'varchar', 'text', 'text', 'varchar', 'varchar', 'text', 'int', 'varchar', 'varchar'];
-  const executionTypes = ['varchar', 'varchar', 'varchar', 'int', 'varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'varchar', 'int'];
-  const schema = dataSource.options.type === 'postgres' ? dataSource.options.schema : undefined;
-  const table = (name: string) => (schema ? `"${schema}"."${name}"` : `"${name}"`);
-  const insertSql = (name: string, columns: readonly string[], types: string[]) =>
-    `INSERT INTO ${table(name)} (${columns.map((column) => `"${column}"`).join(', ')}) SELECT * FROM unnest(${types.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})`;
-  const insertEvents = insertSql('events', EVENT_COLUMNS, eventTypes);
-  const insertExecutions = `${insertSql('executions', EXECUTION_COLUMNS, executionTypes)} ON CONFLICT ("id") DO NOTHING`;
-  const write = (batch: WriteBatch, { durable }: { durable: boolean }): Promise<Duplicates> =>
-    dataSource.transaction(async (manager) => {
-      if (!durable) await manager.query('SET LOCAL synchronous_commit = off');
-      const duplicates =
-        batch.claims.length > 0
-          ? await claimOnPostgres({ manager, table: table('dedupe_keys'), claims: batch.claims, now: new Date().toISOString() })
-          : new Map<string, string>();
-      const events = withDuplicates(batch.events, duplicates);
-      if (events.length > 0) await manager.query(insertEvents, columnsOf(events.map(eventValues), EVENT_COLUMNS.length));
-      if (batch.executions.length > 0) await manager.query(insertExecutions, columnsOf(batch.executions.map(executionValues), EXECUTION_COLUMNS.length));
-      if (batch.doneEventIds.length > 0) {
-        await manager.query(`UPDATE ${table('events')} SET "status" = 'done' WHERE "id" = ANY($1::varchar[]) AND "status" = 'accepted'`, [batch.doneEventIds]);
-      }
-      return duplicates;
-    });
-  return { write, open: () => Promise.resolve(), close: () => Promise.resolve() };
-}
-
 /** SQLite's synchronous levels: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. Non-durable batches skip the fsync. */
 function relaxedSynchronous(configured: number): { durable: number; relaxed: number } {
   return { durable: configured, relaxed: Math.min(configured, 1) };
-}
-
-/** Rows to one array per column, as unnest wants them. */
-function columnsOf(rows: SqlValue[][], width: number): SqlValue[][] {
-  const columns: SqlValue[][] = Array.from({ length: width }, () => []);
-  for (const row of rows) for (let i = 0; i < width; i += 1) columns[i].push(row[i]);
-  return columns;
 }

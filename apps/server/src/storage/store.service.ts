@@ -8,6 +8,7 @@
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { createBatchWriter, type BatchWriter, type WriteBatch } from './batch-writer';
+import { createEventReader, type EventReader } from './event-reads';
 import type { DedupeClaim } from './dedupe-claims';
 import type { EventRow, ExecutionRow } from './rows';
 import { GroupCommit } from './group-commit';
@@ -28,6 +29,7 @@ export class StoreService implements OnModuleInit, OnApplicationShutdown {
   private readonly events: GroupCommit<WriteOp, WriteOutcome>;
   private readonly executions: GroupCommit<WriteOp, WriteOutcome>;
   private readonly writeBatch: BatchWriter;
+  private eventReader: EventReader | undefined;
 
   constructor(readonly dataSource: DataSource) {
     this.writeBatch = createBatchWriter(dataSource);
@@ -45,6 +47,12 @@ export class StoreService implements OnModuleInit, OnApplicationShutdown {
   /** Resolves once the write is committed. */
   write(op: WriteOp): Promise<WriteOutcome> {
     return op.kind === 'event' ? this.events.submit(op) : this.executions.submit(op);
+  }
+
+  /** One event row by id, through a prepared statement (the executor's read). */
+  readEvent(id: string): Promise<EventRow | undefined> {
+    this.eventReader ??= createEventReader(this.dataSource);
+    return this.eventReader(id);
   }
 
   /** Runs work in a write transaction, serialized with group commits. */

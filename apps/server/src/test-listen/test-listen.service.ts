@@ -8,7 +8,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { IntakeRejection } from '../common/domain-errors';
 import { SETTINGS, type Settings } from '../config/settings';
 import { parseBody } from '../intake/body-parser';
-import { RedisService } from '../redis/redis.service';
+import { SHARED_REDIS, type SharedRedis } from '../redis/shared-redis';
 
 export interface TestRequest {
   id: string;
@@ -30,7 +30,7 @@ export class TestListenService {
 
   constructor(
     @Inject(SETTINGS) private readonly settings: Settings,
-    @Optional() private readonly redis?: RedisService,
+    @Optional() @Inject(SHARED_REDIS) private readonly redis?: SharedRedis,
   ) {}
 
   listen(flowId: string, listener: Listener): () => void {

@@ -8,7 +8,7 @@ import { IntakeRejection } from '../../common/domain-errors';
 import { SETTINGS, splitList, type Settings } from '../../config/settings';
 import { SecretResolver, type SecretRef } from '../../credentials/secret-resolver';
 import { LOGGER } from '../../logging/logger';
-import { RedisService } from '../../redis/redis.service';
+import { SHARED_REDIS, type SharedRedis } from '../../redis/shared-redis';
 import type { LiveTrigger } from '../../runtime/flow-runtime.service';
 import { inRanges, parseRanges, type AddressRange } from './address-ranges';
 import { checkCaller } from './caller-auth';
@@ -35,7 +35,7 @@ export class TriggerGuardService {
     private readonly secrets: SecretResolver,
     @Inject(SETTINGS) settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Optional() redis?: RedisService,
+    @Optional() @Inject(SHARED_REDIS) redis?: SharedRedis,
   ) {
     this.trustedProxies = parseRanges(splitList(settings.TRUSTED_PROXIES));
     this.rateLimits = new TriggerRateLimits(redis ? { redis: redis.commands, prefix: settings.QUEUE_PREFIX } : undefined);
