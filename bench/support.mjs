@@ -34,7 +34,10 @@ export function startServer(env, { nodeArgs = [], log } = {}) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error('Hookflow did not start')), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error('Hookflow did not start (it must log at info level: "listening")'));
+    }, 30_000);
     const keep = log ? createWriteStream(log) : undefined;
     createInterface({ input: child.stdout }).on('line', (line) => {
       keep?.write(`${line}\n`);

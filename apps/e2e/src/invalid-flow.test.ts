@@ -12,7 +12,11 @@ let browser: Browser;
 let session: EditorSession;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startHookflow(), launchChromium()]);
+  // Settled one by one, so a browser that cannot start does not leave the server running.
+  const started = await Promise.allSettled([startHookflow(), launchChromium()]);
+  if (started[0].status === 'fulfilled') server = started[0].value;
+  if (started[1].status === 'fulfilled') browser = started[1].value;
+  for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
   session = await openSession(browser, server.url, { signIn: true });
 });
 

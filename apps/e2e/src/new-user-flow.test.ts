@@ -15,7 +15,12 @@ let browser: Browser;
 let session: EditorSession;
 
 beforeAll(async () => {
-  [server, sink, browser] = await Promise.all([startHookflow(), startSink(), launchChromium()]);
+  // Settled one by one, so a browser that cannot start does not leave the server running.
+  const started = await Promise.allSettled([startHookflow(), startSink(), launchChromium()]);
+  if (started[0].status === 'fulfilled') server = started[0].value;
+  if (started[1].status === 'fulfilled') sink = started[1].value;
+  if (started[2].status === 'fulfilled') browser = started[2].value;
+  for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
   session = await openSession(browser, server.url, { signIn: false });
 });
 

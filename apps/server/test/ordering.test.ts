@@ -42,7 +42,7 @@ describe('ordered triggers', () => {
 });
 
 describe('ordered triggers after a crash', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-ordered-crash-'));
+  let dataDir: string | undefined;
   let child: ChildServer | undefined;
   let sink: Sink | undefined;
   let drop: (() => Promise<void>) | undefined;
@@ -51,12 +51,13 @@ describe('ordered triggers after a crash', () => {
     await child?.kill('SIGKILL');
     await sink?.close();
     await drop?.();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('keeps each key’s order across a SIGKILL: a recovered event keeps its place', { timeout: 120_000 }, async () => {
     const backend = await testBackendEnv();
     drop = backend.drop;
+    dataDir = mkdtempSync(join(tmpdir(), 'hookflow-ordered-crash-'));
     const env = { DATA_DIR: dataDir, ...backend.env };
     sink = await startSink();
     sink.delayMs = () => Math.floor(Math.random() * 31);

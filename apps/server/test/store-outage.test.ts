@@ -15,7 +15,7 @@ import { startSink, type Sink } from './support/sink';
 import { testQueueEnv } from './support/test-server';
 
 describe.runIf(process.env.DATABASE_URL !== undefined && postgresBinaries() !== undefined)('when PostgreSQL goes away', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-outage-'));
+  let dataDir: string | undefined;
   let pg: OwnPostgres | undefined;
   let child: ChildServer | undefined;
   let sink: Sink | undefined;
@@ -26,10 +26,11 @@ describe.runIf(process.env.DATABASE_URL !== undefined && postgresBinaries() !== 
     await sink?.close();
     await pg?.destroy();
     await dropQueue?.();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('answers 503 with Retry-After, never 202, and recovers by itself when it is back', { timeout: 120_000 }, async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'hookflow-outage-'));
     pg = await startOwnPostgres();
     const queue = testQueueEnv({ DATABASE_URL: pg.url });
     dropQueue = queue.drop;
