@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer, type ChildServer } from './support/child-server';
-import { activate, orderedFlowTo, overlapsOf, sendOrdered, sequencesOf, withoutRepeats } from './support/ordered-load';
+import { ORDERED_BY_CUSTOMER, overlapsOf, sendOrdered, sequencesOf, withoutRepeats } from './support/order-load';
 import { startSink, type Sink } from './support/sink';
 import { startTestServer, testBackendEnv, type TestServer } from './support/test-server';
+import { activeOrderFlow } from './support/webhook-flows';
 
 const KEYS = 20;
 const PER_KEY = 200;
@@ -30,7 +31,7 @@ describe('ordered triggers', () => {
   });
 
   it('runs each key’s events in the order they arrived and loses none', { timeout: 120_000 }, async () => {
-    const flow = await activate(server.url, orderedFlowTo(`${sink.url}/orders`));
+    const flow = await activeOrderFlow(server.url, sink.url, ORDERED_BY_CUSTOMER);
     const statuses = await sendOrdered({ base: server.url, path: flow.path, keys: KEYS, perKey: PER_KEY });
     expect(statuses.filter((status) => status !== 202)).toEqual([]);
     await server.idle();
@@ -62,7 +63,7 @@ describe('ordered triggers after a crash', () => {
     sink = await startSink();
     sink.delayMs = () => Math.floor(Math.random() * 31);
     child = await startChildServer(env);
-    const flow = await activate(child.url, orderedFlowTo(`${sink.url}/orders`));
+    const flow = await activeOrderFlow(child.url, sink.url, ORDERED_BY_CUSTOMER);
     const perKey = 40;
     const statuses = await sendOrdered({ base: child.url, path: flow.path, keys: 5, perKey });
     expect(statuses.filter((status) => status !== 202)).toEqual([]);

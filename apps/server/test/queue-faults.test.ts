@@ -3,11 +3,11 @@
 // Runs in CI's queue-mode pass (TEST_QUEUE_MODE=1, PostgreSQL).
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, plainFetch } from './support/api';
-import { orderFlowTo } from './support/flows';
 import { deliveriesOf, sendOrders, waitForAll } from './support/order-load';
 import { startSink, type Sink } from './support/sink';
 import { TEST_OWNER } from './support/sign-in';
 import { queueTestsEnabled, startTopology, type Topology } from './support/topology';
+import { activeOrderFlow } from './support/webhook-flows';
 
 let topology: Topology | undefined;
 let sink: Sink | undefined;
@@ -18,15 +18,6 @@ afterEach(async () => {
   topology = undefined;
   sink = undefined;
 });
-
-async function activeFlow(main: string, sinkUrl: string, webhook: Record<string, unknown> = {}): Promise<{ id: string; path: string }> {
-  const document = orderFlowTo(`${sinkUrl}/orders`);
-  const hook = document.nodes.find((node) => node.type === 'webhook');
-  if (hook) hook.params = { ...hook.params, ...webhook };
-  const created = await call<{ id: string }>(main, 'POST', '/api/flows', document);
-  const activated = await call<{ triggers: Array<{ url: string }> }>(main, 'POST', `/api/flows/${created.body.id}/activate`);
-  return { id: created.body.id, path: new URL(activated.body.triggers[0].url).pathname };
-}
 
 const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
 
@@ -44,28 +35,31 @@ async function executionsPerEvent(main: string, flowId: string): Promise<Map<str
 }
 
 describe.runIf(queueTestsEnabled)('queue mode when parts fail', () => {
-  it('loses no event when a worker is killed mid-burst, and runs again at most what it was running', { timeout: 120_000 }, async () => {
-    sink = await startSink();
-    sink.delayMs = 5;
+  /**
+   * 1 main + 2 workers (10 runs at once each) and a sink answering after 5 ms; sends `count` orders
+   * 20 at a time and calls `fault` after each answer until it returns the fault's promise.
+   */
+  async function burstWithFault(args: { prefix: string; count: number; fault: (sent: number, current: Sink) => Promise<void> | undefined }) {
+    const current = await startSink();
+    sink = current;
+    current.delayMs = 5;
     topology = await startTopology({ mains: 1, workers: 2, env: { WORKER_CONCURRENCY: '10' } });
     const main = topology.mains[0].url;
-    const flow = await activeFlow(main, sink.url);
-    const orderIds = ids('K', 2000);
-    const victim = topology.workers[0];
-    let killed: Promise<void> | undefined;
-    const sent = await sendOrders({
-      targets: [{ base: main, path: flow.path }],
-      ids: orderIds,
-      concurrency: 20,
-      onSent: () => {
-        if (!killed && sink && sink.received.length >= 300) killed = victim.kill('SIGKILL');
-      },
-    });
-    await killed;
-    expect(killed).toBeDefined();
+    const flow = await activeOrderFlow(main, current.url, {});
+    const orderIds = ids(args.prefix, args.count);
+    let injected: Promise<void> | undefined;
+    const sent = await sendOrders({ targets: [{ base: main, path: flow.path }], ids: orderIds, concurrency: 20, onSent: (count) => void (injected ??= args.fault(count, current)) });
+    await injected;
+    expect(injected).toBeDefined();
     expect(sent.filter((answer) => answer.status !== 202)).toEqual([]);
-    await waitForAll(sink, orderIds, 60_000);
-    const delivered = deliveriesOf(sink);
+    return { main, flow, orderIds, sink: current };
+  }
+
+  it('loses no event when a worker is killed mid-burst, and runs again at most what it was running', { timeout: 120_000 }, async () => {
+    const victim = (): Topology['workers'][number] | undefined => topology?.workers[0];
+    const { main, flow, orderIds, sink: current } = await burstWithFault({ prefix: 'K', count: 2000, fault: (_sent, seen) => (seen.received.length >= 300 ? victim()?.kill('SIGKILL') : undefined) });
+    await waitForAll(current, orderIds, 60_000);
+    const delivered = deliveriesOf(current);
     const duplicates = [...delivered.values()].reduce((sum, count) => sum + count - 1, 0);
     console.info(`worker SIGKILL mid-burst: 2000 accepted, ${delivered.size} delivered, ${duplicates} delivered twice`);
     expect(duplicates).toBeLessThanOrEqual(10);
@@ -75,31 +69,15 @@ describe.runIf(queueTestsEnabled)('queue mode when parts fail', () => {
   });
 
   it('loses nothing when Redis is flushed mid-burst', { timeout: 120_000 }, async () => {
-    sink = await startSink();
-    sink.delayMs = 5;
-    topology = await startTopology({ mains: 1, workers: 2, env: { WORKER_CONCURRENCY: '10' } });
-    const main = topology.mains[0].url;
-    const flow = await activeFlow(main, sink.url);
-    const orderIds = ids('F', 1000);
-    let flushed: Promise<void> | undefined;
-    const sent = await sendOrders({
-      targets: [{ base: main, path: flow.path }],
-      ids: orderIds,
-      concurrency: 20,
-      onSent: (count) => {
-        if (!flushed && count >= 400) flushed = topology?.redis.flushAll();
-      },
-    });
-    await flushed;
-    expect(sent.filter((answer) => answer.status !== 202)).toEqual([]);
-    await waitForAll(sink, orderIds, 60_000);
+    const { orderIds, sink: current } = await burstWithFault({ prefix: 'F', count: 1000, fault: (sent) => (sent >= 400 ? topology?.redis.flushAll() : undefined) });
+    await waitForAll(current, orderIds, 60_000);
   });
 
   it('keeps answering 202 while Redis is down, and runs everything once it is back', { timeout: 120_000 }, async () => {
     sink = await startSink();
     topology = await startTopology({ mains: 1, workers: 1 });
     const main = topology.mains[0].url;
-    const flow = await activeFlow(main, sink.url);
+    const flow = await activeOrderFlow(main, sink.url, {});
     const before = await sendOrders({ targets: [{ base: main, path: flow.path }], ids: ids('R-before', 100), concurrency: 10 });
     await topology.redis.kill();
     const during = await sendOrders({ targets: [{ base: main, path: flow.path }], ids: ids('R-down', 200), concurrency: 10 });
@@ -117,7 +95,7 @@ describe.runIf(queueTestsEnabled)('queue mode when parts fail', () => {
     const [a, b] = topology.mains.map((main) => main.url);
 
     // Events spread over both mains run once each.
-    const flow = await activeFlow(a, sink.url);
+    const flow = await activeOrderFlow(a, sink.url, {});
     const orderIds = ids('M', 400);
     const sent = await sendOrders({ targets: [{ base: a, path: flow.path }, { base: b, path: flow.path }], ids: orderIds, concurrency: 20 });
     expect(sent.filter((answer) => answer.status !== 202)).toEqual([]);
@@ -131,7 +109,7 @@ describe.runIf(queueTestsEnabled)('queue mode when parts fail', () => {
     console.info(`deactivation reached the other main after ${Date.now() - deactivatedAt} ms`);
 
     // A trigger's rate limit is counted once across mains.
-    const limited = await activeFlow(a, sink.url, { rateLimit: { requests: 5, perSeconds: 60 } });
+    const limited = await activeOrderFlow(a, sink.url, { rateLimit: { requests: 5, perSeconds: 60 } });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i += 1) statuses.push((await call(i % 2 ? b : a, 'POST', limited.path, { order: { id: `L-${i}`, total: 500 } })).status);
     expect(statuses.filter((status) => status === 202)).toHaveLength(5);

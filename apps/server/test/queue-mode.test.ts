@@ -4,11 +4,11 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, plainFetch } from './support/api';
-import { order, orderFlowTo } from './support/flows';
-import { deliveriesOf } from './support/order-load';
-import { activate, orderedFlowTo, overlapsOf, sendOrdered, sequencesOf } from './support/ordered-load';
+import { order } from './support/flows';
+import { deliveriesOf, ORDERED_BY_CUSTOMER, overlapsOf, sendOrdered, sequencesOf } from './support/order-load';
 import { startSink, type Sink } from './support/sink';
 import { queueTestsEnabled, startTopology, type Topology } from './support/topology';
+import { activeOrderFlow } from './support/webhook-flows';
 
 const mainJs = resolve(import.meta.dirname, '../dist/main.js');
 
@@ -19,13 +19,6 @@ function startExpectingRefusal(env: Record<string, string>): Promise<{ code: num
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((done) => child.once('exit', (code) => done({ code, stderr })));
 }
-
-async function activeOrderFlow(main: string, sinkUrl: string): Promise<{ id: string; path: string }> {
-  const created = await call<{ id: string }>(main, 'POST', '/api/flows', orderFlowTo(`${sinkUrl}/orders`));
-  const activated = await call<{ triggers: Array<{ url: string }> }>(main, 'POST', `/api/flows/${created.body.id}/activate`);
-  return { id: created.body.id, path: new URL(activated.body.triggers[0].url).pathname };
-}
-
 
 describe('queue mode settings', () => {
   it('refuses REDIS_URL with the embedded SQLite store, in one line that says why', async () => {
@@ -72,7 +65,7 @@ describe.runIf(queueTestsEnabled)('one main and two workers', () => {
 
   it('runs every event the main accepts once, on the workers', { timeout: 60_000 }, async () => {
     const main = topology.mains[0].url;
-    const flow = await activeOrderFlow(main, sink.url);
+    const flow = await activeOrderFlow(main, sink.url, {});
     const ids = Array.from({ length: 200 }, (_, i) => `Q-${i}`);
     for (let i = 0; i < ids.length; i += 20) {
       const answers = await Promise.all(ids.slice(i, i + 20).map((id, k) => call(main, 'POST', flow.path, order(200 + i + k, id))));
@@ -93,7 +86,7 @@ describe.runIf(queueTestsEnabled)('one main and two workers', () => {
     const ordered = await startSink();
     ordered.delayMs = () => Math.floor(Math.random() * 31);
     try {
-      const flow = await activate(main, orderedFlowTo(`${ordered.url}/orders`));
+      const flow = await activeOrderFlow(main, ordered.url, ORDERED_BY_CUSTOMER);
       const statuses = await sendOrdered({ base: main, path: flow.path, keys: 20, perKey: 200 });
       expect(statuses.filter((status) => status !== 202)).toEqual([]);
       await expect.poll(() => ordered.received.length, { timeout: 90_000, interval: 250 }).toBe(4000);

@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, plainFetch } from './support/api';
 import { startChildServer, type ChildServer } from './support/child-server';
-import { order, orderFlowTo } from './support/flows';
+import { order } from './support/flows';
 import { waitForAll } from './support/order-load';
 import { postgresBinaries, startOwnPostgres, type OwnPostgres } from './support/postgres-server';
 import { startSink, type Sink } from './support/sink';
 import { testQueueEnv } from './support/test-server';
+import { activeOrderFlow } from './support/webhook-flows';
 
 describe.runIf(process.env.DATABASE_URL !== undefined && postgresBinaries() !== undefined)('when PostgreSQL goes away', () => {
   let dataDir: string | undefined;
@@ -37,9 +38,7 @@ describe.runIf(process.env.DATABASE_URL !== undefined && postgresBinaries() !== 
     sink = await startSink();
     child = await startChildServer({ DATA_DIR: dataDir, DATABASE_URL: pg.url, REDISPATCH_AFTER_SECONDS: '2', ...queue.env });
     const base = child.url;
-    const created = await call<{ id: string }>(base, 'POST', '/api/flows', orderFlowTo(`${sink.url}/orders`));
-    const activated = await call<{ triggers: Array<{ url: string }> }>(base, 'POST', `/api/flows/${created.body.id}/activate`);
-    const path = new URL(activated.body.triggers[0].url).pathname;
+    const { path } = await activeOrderFlow(base, sink.url, {});
     const send = (id: string) => call<{ eventId?: string }>(base, 'POST', path, order(250, id));
 
     const before = Array.from({ length: 20 }, (_, i) => `P-before-${i}`);

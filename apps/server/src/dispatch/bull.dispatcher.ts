@@ -48,7 +48,7 @@ export class BullDispatcher extends Dispatcher implements OnModuleInit, BeforeAp
   }
 
   /** Resolves true once connected to Redis, false after timeoutMs. */
-  whenConnected(timeoutMs: number): Promise<boolean> {
+  private whenConnected(timeoutMs: number): Promise<boolean> {
     const client = this.queue.client;
     if (this.connected) return Promise.resolve(true);
     return new Promise((resolve) => {

@@ -3,9 +3,7 @@
 // HTTP routes. Global, registered once by the application: intake, executions and dispatch all
 // read events through it.
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { DedupePurgeService } from './dedupe-purge.service';
-import { eventEntities } from './event.entity';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 import { TriggerOutputCache } from './trigger-output.cache';
@@ -16,7 +14,6 @@ export class EventsModule {
     return {
       module: EventsModule,
       global: true,
-      imports: [TypeOrmModule.forFeature(eventEntities)],
       controllers: api ? [EventsController] : [],
       providers: [EventsService, { provide: TriggerOutputCache, useFactory: () => new TriggerOutputCache() }, ...(api ? [DedupePurgeService] : [])],
       exports: [EventsService],

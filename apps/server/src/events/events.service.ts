@@ -6,6 +6,7 @@ import { DataSource, type Repository } from 'typeorm';
 import type { TriggerOutput } from '@hookflow/flow-model';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { runsExecutions, SETTINGS, type Settings } from '../config/settings';
+import type { EventRow } from '../storage/rows';
 import { StoreService, type WriteOutcome } from '../storage/store.service';
 import { readBody } from './event-body';
 import { EventEntity, type EventStatus } from './event.entity';
@@ -80,12 +81,12 @@ export class EventsService {
 
   /** The trigger output of a stored event (to show an execution's first step). */
   async triggerOutput(eventId: string): Promise<TriggerOutput | undefined> {
-    const row = await this.repository.findOneBy({ id: eventId });
+    const row = await this.store.readEvent(eventId);
     return row ? triggerOutputOf(row) : undefined;
   }
 
-  find(id: string): Promise<EventEntity | null> {
-    return this.repository.findOneBy({ id });
+  find(id: string): Promise<EventRow | undefined> {
+    return this.store.readEvent(id);
   }
 
   async pathOf(id: string): Promise<string | undefined> {

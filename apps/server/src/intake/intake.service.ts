@@ -53,8 +53,9 @@ interface Received {
 }
 
 /** 429s are not recorded: a flood would otherwise become a flood of writes. */
-const STORE_RETRY_AFTER_SECONDS = 5;
 const UNRECORDED_STATUSES = new Set([429]);
+/** What a sender is told to wait while the store is away. */
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 @Injectable()
 export class IntakeService {

@@ -38,23 +38,8 @@ export class RedisService implements SharedRedis, OnApplicationShutdown {
     });
   }
 
-  /** The channel's full name, under this installation's prefix. */
-  channel(name: string): string {
-    return `${this.prefix}:${name}`;
-  }
-
-  /** Publishes when Redis answers; answers whether it did (a lost message is covered by its backstop). */
-  async publish(channel: string, message: string): Promise<boolean> {
-    try {
-      await this.commands.publish(this.channel(channel), message);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /** Publishes and answers how many subscribers (processes) received it; undefined while Redis is away. */
-  async publishCounted(channel: string, message: string): Promise<number | undefined> {
+  /** Publishes; answers how many processes received it, or undefined while Redis is away (a lost message is covered by its backstop). */
+  async publish(channel: string, message: string): Promise<number | undefined> {
     try {
       return await this.commands.publish(this.channel(channel), message);
     } catch {
@@ -90,8 +75,9 @@ export class RedisService implements SharedRedis, OnApplicationShutdown {
     };
   }
 
-  get ready(): boolean {
-    return this.commands.status === 'ready';
+  /** The channel's full name, under this installation's prefix. */
+  private channel(name: string): string {
+    return `${this.prefix}:${name}`;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -8,10 +8,7 @@ export const SHARED_REDIS = Symbol('SHARED_REDIS');
 export interface SharedRedis {
   /** Commands fail at once while Redis is away. */
   readonly commands: Redis;
-  readonly ready: boolean;
-  /** Publishes; answers whether Redis took it. */
-  publish(channel: string, message: string): Promise<boolean>;
   /** Publishes and answers how many processes received it; undefined while Redis is away. */
-  publishCounted(channel: string, message: string): Promise<number | undefined>;
+  publish(channel: string, message: string): Promise<number | undefined>;
   subscribe(channel: string, handler: (message: string) => void): { unsubscribe(): void; subscribed: Promise<boolean> };
 }

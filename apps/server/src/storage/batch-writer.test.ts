@@ -43,24 +43,35 @@ function batch(parts: Partial<WriteBatch>): WriteBatch {
   return { events: [], executions: [], doneEventIds: [], claims: [], ...parts };
 }
 
+/** A migrated store with its writer open, on the settings' store; close() removes it. */
+async function openWriter(env: Record<string, string>, cleanUp: () => Promise<void>): Promise<{ dataSource: DataSource; writer: BatchWriter; close(): Promise<void> }> {
+  const dataSource = new DataSource(dataSourceOptions(loadSettings(env), [...eventEntities, ExecutionEntity]));
+  await dataSource.initialize();
+  const writer = createBatchWriter(dataSource);
+  await writer.open();
+  return {
+    dataSource,
+    writer,
+    close: async () => {
+      await writer.close();
+      await dataSource.destroy();
+      await cleanUp();
+    },
+  };
+}
+
 describe('the SQLite group-commit writer', () => {
   let dir: string;
   let dataSource: DataSource;
   let writer: BatchWriter;
+  let close: () => Promise<void>;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hookflow-writer-'));
-    dataSource = new DataSource(dataSourceOptions(loadSettings({ DATA_DIR: dir }), eventEntities));
-    await dataSource.initialize();
-    writer = createBatchWriter(dataSource);
-    await writer.open();
+    ({ dataSource, writer, close } = await openWriter({ DATA_DIR: dir }, async () => rmSync(dir, { recursive: true, force: true })));
   });
 
-  afterEach(async () => {
-    await writer.close();
-    await dataSource.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => close());
 
   const stored = (id: string) => dataSource.getRepository(EventEntity).findOneBy({ id });
 
@@ -112,22 +123,14 @@ describe('the SQLite group-commit writer', () => {
 describe.runIf(process.env.DATABASE_URL !== undefined)('the PostgreSQL group-commit writer', () => {
   let dataSource: DataSource;
   let writer: BatchWriter;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeEach(async () => {
     const store = await testStoreEnv();
-    drop = store.drop;
-    dataSource = new DataSource(dataSourceOptions(loadSettings(store.env), [...eventEntities, ExecutionEntity]));
-    await dataSource.initialize();
-    writer = createBatchWriter(dataSource);
-    await writer.open();
+    ({ dataSource, writer, close } = await openWriter(store.env, store.drop));
   });
 
-  afterEach(async () => {
-    await writer.close();
-    await dataSource.destroy();
-    await drop();
-  });
+  afterEach(() => close());
 
   const execution = (eventId: string, id: string, status: 'success' | 'error'): ExecutionEntity => ({
     id,

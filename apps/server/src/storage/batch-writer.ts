@@ -4,6 +4,7 @@
 // PostgreSQL a batch is one statement on the pool (postgres-writer.ts).
 import type { DataSource } from 'typeorm';
 import { duplicateReason, SQLITE_CLAIM_SQL, SQLITE_OWNER_SQL, type DedupeClaim, type Duplicates } from './dedupe-claims';
+import { sqliteConnectionOf, type SqliteConnection } from './connections';
 import { postgresWriter } from './postgres-writer';
 import { EVENT_COLUMNS, EXECUTION_COLUMNS, eventValues, executionValues } from './row-columns';
 import type { EventRow, ExecutionRow } from './rows';
@@ -29,25 +30,8 @@ export interface BatchWriter {
 }
 
 export function createBatchWriter(dataSource: DataSource): BatchWriter {
-  const sqlite = sqliteHandle(dataSource);
+  const sqlite = sqliteConnectionOf(dataSource);
   return sqlite ? sqliteWriter(sqlite) : postgresWriter(dataSource);
-}
-
-interface SqliteHandle {
-  name: string;
-  pragma(source: string, options: { simple: true }): unknown;
-}
-
-function sqliteHandle(dataSource: DataSource): SqliteHandle | undefined {
-  if (dataSource.options.type !== 'better-sqlite3') return undefined;
-  const driver: unknown = dataSource.driver;
-  if (typeof driver !== 'object' || driver === null || !('databaseConnection' in driver)) return undefined;
-  const connection: unknown = driver.databaseConnection;
-  return isSqliteHandle(connection) ? connection : undefined;
-}
-
-function isSqliteHandle(value: unknown): value is SqliteHandle {
-  return typeof value === 'object' && value !== null && 'pragma' in value && typeof value.pragma === 'function' && 'name' in value && typeof value.name === 'string';
 }
 
 /**
@@ -55,7 +39,7 @@ function isSqliteHandle(value: unknown): value is SqliteHandle {
  * meanwhile); it takes the main connection's durability setting. The write lock in StoreService
  * keeps every other write transaction from overlapping a group commit.
  */
-function sqliteWriter(main: SqliteHandle): BatchWriter {
+function sqliteWriter(main: SqliteConnection): BatchWriter {
   const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(', ');
   const marks = (count: number) => Array.from({ length: count }, () => '?').join(', ');
   const thread = new SqliteWriterThread({

@@ -13,8 +13,8 @@ import { EventOrdering1796400000000 } from './migrations/1796400000000-event-ord
 export const migrations = [InitialSchema1764144000000, DedupeKeys1764230400000, Credentials1764316800000, AuthTables1764403217000, EventOrdering1796400000000];
 
 /**
- * The server passes no entities: each capability's module registers its own (TypeOrmModule's
- * forFeature with autoLoadEntities). A data source made outside Nest names the ones it reads.
+ * Entities are defined by the capabilities that own their tables; the application passes them all
+ * (app.module.ts), a data source made outside Nest the ones it reads.
  */
 export function dataSourceOptions(settings: Settings, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   // migrationsRun: a data source made outside the server migrates itself; the server migrates

@@ -3,19 +3,11 @@
 // connection (SQLite) instead of TypeORM's repository, whose query building cost a worker more
 // than the read itself. Answers the row as the entity has it (headers and query parsed).
 import type { DataSource } from 'typeorm';
-import { pgPoolOf } from './postgres-writer';
+import { pgPoolOf, sqliteConnectionOf } from './connections';
 import { EVENT_COLUMNS } from './row-columns';
 import type { EventRow } from './rows';
 
 export type EventReader = (id: string) => Promise<EventRow | undefined>;
-
-interface PreparedRead {
-  get(id: string): unknown;
-}
-
-interface SqliteConnection {
-  prepare(sql: string): PreparedRead;
-}
 
 export function createEventReader(dataSource: DataSource): EventReader {
   const columns = EVENT_COLUMNS.map((column) => `"${column}"`).join(', ');
@@ -29,22 +21,11 @@ export function createEventReader(dataSource: DataSource): EventReader {
   }
   const sqlite = sqliteConnectionOf(dataSource);
   if (!sqlite) throw new Error('no SQLite or PostgreSQL connection to read events from');
-  let statement: PreparedRead | undefined;
+  let statement: ReturnType<typeof sqlite.prepare> | undefined;
   return (id) => {
     statement ??= sqlite.prepare(`SELECT ${columns} FROM "events" WHERE "id" = ?`);
     return Promise.resolve(rowOf(statement.get(id)));
   };
-}
-
-function sqliteConnectionOf(dataSource: DataSource): SqliteConnection | undefined {
-  const driver: unknown = dataSource.driver;
-  if (typeof driver !== 'object' || driver === null || !('databaseConnection' in driver)) return undefined;
-  const connection: unknown = driver.databaseConnection;
-  return isSqliteConnection(connection) ? connection : undefined;
-}
-
-function isSqliteConnection(value: unknown): value is SqliteConnection {
-  return typeof value === 'object' && value !== null && 'prepare' in value && typeof value.prepare === 'function';
 }
 
 function firstRow(result: unknown): unknown {

@@ -8,17 +8,13 @@
 // statement itself (measured on a queue-mode worker: TypeORM ~6% of its CPU).
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BatchWriter, WriteBatch } from './batch-writer';
+import { pgPoolOf } from './connections';
 import { claimOnPostgres, withDuplicates, type Duplicates } from './dedupe-claims';
 import { EVENT_COLUMNS, EXECUTION_COLUMNS, eventValues, executionValues } from './row-columns';
 import type { SqlValue } from './sqlite-writer';
 
 const EVENT_TYPES = ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'text', 'text', 'text', 'varchar', 'text', 'text', 'varchar', 'varchar', 'text', 'int', 'varchar', 'varchar'];
 const EXECUTION_TYPES = ['varchar', 'varchar', 'varchar', 'int', 'varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'varchar', 'int'];
-
-/** The part of pg's Pool this writer uses. */
-export interface PgQueryable {
-  query(config: { name?: string; text: string; values: unknown[] }): Promise<unknown>;
-}
 
 export function postgresWriter(dataSource: DataSource): BatchWriter {
   const schema = dataSource.options.type === 'postgres' ? dataSource.options.schema : undefined;
@@ -68,19 +64,6 @@ async function transactionWrite(args: { dataSource: DataSource; table: (name: st
     await manager.query(statement.text, statement.values);
     return duplicates;
   });
-}
-
-/** TypeORM's pg Pool behind a PostgreSQL data source. */
-export function pgPoolOf(dataSource: DataSource): PgQueryable | undefined {
-  if (dataSource.options.type !== 'postgres') return undefined;
-  const driver: unknown = dataSource.driver;
-  if (typeof driver !== 'object' || driver === null || !('master' in driver)) return undefined;
-  const pool: unknown = driver.master;
-  return isQueryable(pool) ? pool : undefined;
-}
-
-function isQueryable(value: unknown): value is PgQueryable {
-  return typeof value === 'object' && value !== null && 'query' in value && typeof value.query === 'function';
 }
 
 /** Rows to one array per column, as unnest wants them. */

@@ -22,11 +22,19 @@ export interface TestRequest {
 
 type Listener = (request: TestRequest) => void;
 
+/** The editors listening on one flow here, and (queue mode) this main's subscription for them. */
+interface FlowListeners {
+  set: Set<Listener>;
+  unsubscribe?: () => void;
+  /** Redis has confirmed the subscription: published test events reach this main. */
+  confirmed: boolean;
+}
+
 const NOBODY_LISTENS = 'Nobody is listening on this test URL. Click "Listen for test event" in the editor, then send the request again.';
 
 @Injectable()
 export class TestListenService {
-  private readonly listeners = new Map<string, { set: Set<Listener>; unsubscribe?: () => void; confirmed: boolean }>();
+  private readonly listeners = new Map<string, FlowListeners>();
 
   constructor(
     @Inject(SETTINGS) private readonly settings: Settings,
@@ -36,7 +44,7 @@ export class TestListenService {
   listen(flowId: string, listener: Listener): () => void {
     let entry = this.listeners.get(flowId);
     if (!entry) {
-      const created: { set: Set<Listener>; unsubscribe?: () => void; confirmed: boolean } = { set: new Set<Listener>(), confirmed: false };
+      const created: FlowListeners = { set: new Set<Listener>(), confirmed: false };
       if (this.redis) {
         const subscription = this.redis.subscribe(channelOf(flowId), (message) => this.deliver(flowId, parseMessage(message)));
         created.unsubscribe = subscription.unsubscribe;
@@ -72,7 +80,7 @@ export class TestListenService {
       receivedAt: new Date().toISOString(),
     };
     const confirmed = entry?.confirmed === true;
-    const receivers = this.redis ? await this.redis.publishCounted(channelOf(flowId), JSON.stringify(received)) : undefined;
+    const receivers = this.redis ? await this.redis.publish(channelOf(flowId), JSON.stringify(received)) : undefined;
     // Embedded, Redis away, or this main's subscription not confirmed yet: its own editors directly.
     const localDirect = local > 0 && (receivers === undefined || !confirmed);
     if (localDirect) this.deliver(flowId, received);
