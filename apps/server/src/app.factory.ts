@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
+import { bodyReader } from './common/body-reader';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { servesApi, type Settings } from './config/settings';
 import { AppModule } from './app.module';
@@ -14,7 +15,9 @@ import { registerIntakeRoutes } from './intake/intake.route';
 import { PinoNestLogger } from './logging/logger';
 
 export async function createApp({ settings, logger }: { settings: Settings; logger: Logger }): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: settings.MAX_BODY_BYTES, trustProxy: false });
+  // return503OnClosing: false: while shutting down, a request that arrives on a connection already
+  // open is served (with Connection: close), so a sender gets 202 or no answer, never a 503.
+  const adapter = new FastifyAdapter({ bodyLimit: settings.MAX_BODY_BYTES, trustProxy: false, return503OnClosing: false });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ settings, logger }), adapter, {
     bodyParser: false,
     logger: new PinoNestLogger(logger),
@@ -23,9 +26,8 @@ export async function createApp({ settings, logger }: { settings: Settings; logg
   // Every body arrives as bytes: webhooks keep their raw bytes (signatures, replays) and are
   // parsed by intake; API routes parse JSON in their pipes.
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: settings.MAX_BODY_BYTES }, (_req, body, done) => done(null, body));
+  fastify.addContentTypeParser('*', bodyReader(settings.MAX_BODY_BYTES));
   app.useGlobalFilters(new HttpExceptionFilter(logger));
-  app.enableShutdownHooks();
   // A worker answers its probes and runs executions: no API, editor or trigger URLs.
   if (!servesApi(settings)) {
     await app.init();

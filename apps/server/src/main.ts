@@ -3,6 +3,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { createApp } from './app.factory';
 import { loadSettings, SettingsError } from './config/settings';
+import { exitGracefullyOnSignals } from './health/graceful-shutdown';
 import { createLogger } from './logging/logger';
 
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(settings.LOG_LEVEL);
   const app = await createApp({ settings, logger });
+  exitGracefullyOnSignals({ app, settings, logger });
   await app.listen({ port: settings.PORT, host: settings.HOST });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : settings.PORT;

@@ -39,3 +39,11 @@ export class ServiceUnavailableError extends Error {
     super(message);
   }
 }
+
+/** A request body over MAX_BODY_BYTES: 413, and the connection closes after the answer. */
+export class PayloadTooLargeError extends Error {
+  override readonly name = 'PayloadTooLargeError';
+  constructor(readonly limitBytes: number) {
+    super(`The request body is larger than the limit of ${limitBytes} bytes (MAX_BODY_BYTES).`);
+  }
+}

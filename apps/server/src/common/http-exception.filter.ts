@@ -4,7 +4,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
-import { ConflictError, IntakeRejection, InvalidInputError, NotFoundError, ServiceUnavailableError } from './domain-errors';
+import { ConflictError, IntakeRejection, InvalidInputError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError } from './domain-errors';
 
 interface ErrorAnswer {
   status: number;
@@ -18,6 +18,9 @@ export function errorAnswer(err: unknown, logger: Logger): ErrorAnswer {
   if (err instanceof ConflictError) return { status: 409, body: { error: 'conflict', message: err.message } };
   if (err instanceof ServiceUnavailableError) {
     return { status: 503, body: { error: 'unavailable', message: err.message }, headers: { 'retry-after': String(err.retryAfterSeconds) } };
+  }
+  if (err instanceof PayloadTooLargeError) {
+    return { status: 413, body: { error: 'payload_too_large', message: err.message }, headers: { connection: 'close' } };
   }
   if (err instanceof IntakeRejection) {
     return { status: err.status, body: { error: err.code, message: err.message }, headers: err.headers };

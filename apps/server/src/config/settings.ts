@@ -39,6 +39,8 @@ export const SettingsSchema = z.object({
     .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'use up to 64 letters, digits, "_", ".", ":" or "-"')
     .default('hookflow')
     .describe('Queue mode: prefix of every Redis key, so several installations can share one Redis.'),
+  SHUTDOWN_DELAY_SECONDS: integer(0, 0, 600).describe('On SIGTERM, /readyz fails at once and new connections are still taken this long, so a load balancer moves away first.'),
+  SHUTDOWN_GRACE_SECONDS: integer(30, 0, 3_600).describe('On SIGTERM, how long running executions get to finish; unfinished events stay accepted and run at the next start.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SQLITE_SYNCHRONOUS: z
     .enum(['FULL', 'NORMAL'])

@@ -16,7 +16,6 @@ import { Dispatcher, JobHandler, type DispatchCounts, type ExecutionJob } from '
 import { JobRunner } from './job-runner';
 
 export const EXECUTIONS_QUEUE = 'executions';
-const SHUTDOWN_GRACE_MS = 10_000;
 /** How long start-up waits for Redis; a main starts without it (intake keeps accepting). */
 const CONNECT_WAIT_MS = 5_000;
 
@@ -28,6 +27,8 @@ export class QueueUnavailableError extends ServiceUnavailableError {
 @Injectable()
 export class BullDispatcher extends Dispatcher implements OnModuleInit, BeforeApplicationShutdown {
   private readonly concurrency: number;
+  /** SHUTDOWN_GRACE_SECONDS: how long running executions get to finish on shutdown. */
+  private readonly graceMs: number;
   private notHandedOver = 0;
 
   constructor(
@@ -37,6 +38,7 @@ export class BullDispatcher extends Dispatcher implements OnModuleInit, BeforeAp
   ) {
     super();
     this.concurrency = settings.WORKER_CONCURRENCY;
+    this.graceMs = settings.SHUTDOWN_GRACE_SECONDS * 1000;
     // Bull reports Redis errors as events; without a listener they would end the process.
     this.queue.on('error', (err: Error) => this.logger.debug({ err: err.message }, 'queue error'));
   }
@@ -108,7 +110,7 @@ export class BullDispatcher extends Dispatcher implements OnModuleInit, BeforeAp
 
   /** Before the store closes: running jobs finish (bounded), nothing new is taken. */
   async beforeApplicationShutdown(): Promise<void> {
-    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), SHUTDOWN_GRACE_MS).unref());
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), this.graceMs).unref());
     const outcome = await Promise.race([this.queue.close(), timeout]);
     if (outcome === 'timeout') this.logger.warn('running executions did not finish in time; another worker runs them again');
   }

@@ -8,7 +8,6 @@ import { LOGGER } from '../logging/logger';
 import { Dispatcher, JobHandler, LocalDrain, type DispatchCounts, type ExecutionJob } from './dispatcher';
 import { JobRunner } from './job-runner';
 
-const SHUTDOWN_GRACE_MS = 10_000;
 /** dispatchAll waits while this many jobs wait, so paging through a large backlog stays small in memory. */
 const HIGH_WATER = 10_000;
 
@@ -21,6 +20,8 @@ export class InProcessDispatcher extends Dispatcher implements LocalDrain, Befor
   private head = 0;
   private running = 0;
   private readonly concurrency: number;
+  /** SHUTDOWN_GRACE_SECONDS: how long running executions get to finish on shutdown. */
+  private readonly graceMs: number;
   private runner: JobRunner | undefined;
   private listeners: Array<() => void> = [];
   private closing = false;
@@ -31,6 +32,7 @@ export class InProcessDispatcher extends Dispatcher implements LocalDrain, Befor
   ) {
     super();
     this.concurrency = settings.EXECUTION_CONCURRENCY;
+    this.graceMs = settings.SHUTDOWN_GRACE_SECONDS * 1000;
   }
 
   dispatch(job: ExecutionJob): void {
@@ -92,7 +94,7 @@ export class InProcessDispatcher extends Dispatcher implements LocalDrain, Befor
     this.closing = true;
     const waiting = this.waiting.length - this.head;
     const drained = this.waitUntil(() => this.running === 0);
-    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), SHUTDOWN_GRACE_MS).unref());
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), this.graceMs).unref());
     const outcome = await Promise.race([drained, timeout]);
     this.logger.info({ waiting, gaveUp: outcome === 'timeout' }, 'dispatcher stopped; unfinished events run at the next start');
   }

@@ -2,8 +2,9 @@
 import { All, Controller, Param, Req, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { interval, map, merge, Observable } from 'rxjs';
+import { interval, map, merge, Observable, takeUntil } from 'rxjs';
 import { FlowsService } from '../flows/flows.service';
+import { ShutdownState } from '../health/shutdown-state';
 import { flatHeaders, flatQuery } from '../intake/request-parts';
 import { TestListenService } from './test-listen.service';
 
@@ -15,6 +16,7 @@ export class TestListenController {
   constructor(
     private readonly listen: TestListenService,
     private readonly flows: FlowsService,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   @ApiExcludeEndpoint()
@@ -35,6 +37,8 @@ export class TestListenController {
     await this.flows.find(id);
     const requests = new Observable<MessageEvent>((subscriber) => this.listen.listen(id, (request) => subscriber.next({ type: 'request', data: request })));
     const pings = interval(PING_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} })));
-    return merge(requests, pings);
+    // Ends when the process shuts down (the editor reconnects to another one), so an open editor
+    // does not hold the shutdown up.
+    return merge(requests, pings).pipe(takeUntil(this.shutdown.closing$));
   }
 }
