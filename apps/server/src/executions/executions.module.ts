@@ -15,12 +15,18 @@ import { KeyLocks, MemoryKeyLocks, RedisKeyLocks } from './key-locks';
 import { OrderedRuns } from './ordered-runs';
 import { ReplayService } from './replay.service';
 
-/** Ordering-key locks: in memory for one process; in Redis when several workers share the keys. */
+/**
+ * Ordering-key locks: in memory for one process; in Redis when several workers share the keys.
+ * A dead holder's key lock must be gone before Bull runs its stalled job again, or that job finds
+ * the key still taken, ends, and the key's events wait for the redispatch sweep. Bull's job lock
+ * lasts STALLED_JOB_SECONDS and is renewed every half of it, so it outlives its holder by more than
+ * half; a key lock of half that length (renewed every third of it) is always gone first.
+ */
 const keyLocks: Provider = {
   provide: KeyLocks,
   inject: [SETTINGS, { token: SHARED_REDIS, optional: true }],
   useFactory: (settings: Settings, redis?: SharedRedis) =>
-    redis ? new RedisKeyLocks(redis.commands, settings.QUEUE_PREFIX, settings.STALLED_JOB_SECONDS * 1000) : new MemoryKeyLocks(),
+    redis ? new RedisKeyLocks(redis.commands, settings.QUEUE_PREFIX, (settings.STALLED_JOB_SECONDS * 1000) / 2) : new MemoryKeyLocks(),
 };
 
 @Module({})

@@ -1,7 +1,8 @@
 // Locks on ordering keys: while one process drains a key's waiting events, no other runs any of
 // them. In this process's memory in the embedded mode; in queue mode a Redis key per lock, set only
 // if absent, with an expiry its holder keeps renewing, so a worker that dies frees its keys after
-// STALLED_JOB_SECONDS and another worker takes over from the oldest waiting event.
+// half of STALLED_JOB_SECONDS (before Bull runs its job again) and another worker takes over from
+// the oldest waiting event.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
