@@ -3,13 +3,20 @@
 // version, so all per-flow work happens here and none on the hot path.
 import { compileDeep, edgeHandle, outgoingEdges, TemplateError, topologicalOrder, validateFlow } from '@hookflow/flow-model';
 import type { FlowDocument, FlowEdge, FlowNode, RenderOptions, TemplateContext, ValidationIssue, ValidationResult } from '@hookflow/flow-model';
+import { brokenReferencesByNode, type BrokenNodeReference } from './broken-references';
 import type { NodeRegistry } from './node-registry';
 import type { NodeType } from './node-type';
 
-export function compileFlow({ flow, registry }: { flow: unknown; registry: NodeRegistry }): ValidationResult<CompiledFlow> {
-  const validated = validateFlow(flow, registry.catalog());
+export function compileFlow({ flow, registry, brokenReferences = 'reject' }: CompileFlowOptions): ValidationResult<CompiledFlow> {
+  const catalog = registry.catalog();
+  const validated = validateFlow(flow, catalog, { references: brokenReferences === 'reject' });
   if (!validated.ok) return validated;
   const document = validated.value;
+  const rawParamsOf = (nodeId: string) => {
+    const node = document.nodes.find((candidate) => candidate.id === nodeId);
+    return node ? catalog.find(node.type, node.typeVersion)?.rawParams : undefined;
+  };
+  const broken = brokenReferences === 'fail-step' ? brokenReferencesByNode(document, rawParamsOf) : undefined;
 
   const issues: ValidationIssue[] = [];
   const order = runOrder(document, registry);
@@ -30,10 +37,22 @@ export function compileFlow({ flow, registry }: { flow: unknown; registry: NodeR
       params,
       next,
       isEnd: outgoing.length === 0,
+      ...(broken?.has(node.id) ? { brokenReference: broken.get(node.id) } : {}),
     };
   });
   if (issues.length > 0) return { ok: false, errors: issues };
   return { ok: true, value: { document, nodes } };
+}
+
+export interface CompileFlowOptions {
+  flow: unknown;
+  registry: NodeRegistry;
+  /**
+   * A template reading a node that does not run before its own (`{{nodes.gone.x}}`): "reject"
+   * (default) refuses the flow, as saving and activating do; "fail-step" compiles it and fails that
+   * node's step when reached, for stored versions saved before the check existed.
+   */
+  brokenReferences?: 'reject' | 'fail-step';
 }
 
 interface OrderedNode {
@@ -127,6 +146,8 @@ export interface CompiledNode {
   readonly next: ReadonlyMap<string, readonly number[]>;
   /** No outgoing edges: reaching it means the event went all the way through. */
   readonly isEnd: boolean;
+  /** Set when compiled with brokenReferences "fail-step": the step fails with this instead of running. */
+  readonly brokenReference?: BrokenNodeReference;
 }
 
 export interface CompiledParam {

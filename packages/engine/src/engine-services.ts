@@ -2,17 +2,25 @@
 // with safe defaults so a test or a benchmark can pass nothing.
 import { createHttpClient } from './http-client';
 import { NodeConfigError } from './node-errors';
+import type { CodeSandbox } from './code-sandbox';
 import type { CredentialStore, HttpClient, NodeLogger } from './node-type';
 
 export interface EngineServices {
   http?: HttpClient;
+  /**
+   * The client a node of this type gets instead of `http`: lets the host tell callers apart (counts
+   * by node type) without the engine knowing why. Called once per step that runs; keep it cheap.
+   */
+  httpFor?: (nodeType: string) => HttpClient;
   credentials?: CredentialStore;
   logger?: NodeLogger;
   now?: () => Date;
   settings?: Record<string, string | undefined>;
+  /** Where code nodes run user JavaScript; absent: in-thread (tests, benchmarks). */
+  sandbox?: CodeSandbox;
 }
 
-export type ResolvedServices = Required<EngineServices>;
+export type ResolvedServices = Required<Omit<EngineServices, 'httpFor' | 'sandbox'>> & Pick<EngineServices, 'httpFor' | 'sandbox'>;
 
 const noop = (): void => undefined;
 
@@ -38,6 +46,8 @@ export function resolveServices(services: EngineServices | undefined): ResolvedS
     logger: services.logger ?? silentLogger,
     now: services.now ?? systemNow,
     settings: services.settings ?? noSettings,
+    httpFor: services.httpFor,
+    sandbox: services.sandbox,
   };
 }
 

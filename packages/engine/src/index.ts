@@ -1,4 +1,5 @@
 export * from './node-type';
+export * from './code-sandbox';
 export * from './node-errors';
 export * from './node-registry';
 export * from './http-client';

@@ -15,11 +15,14 @@ export class NodeRuntimeError extends Error {
   readonly retryable: boolean;
   readonly attempts: number;
   readonly details?: unknown;
-  constructor(message: string, options: { retryable?: boolean; attempts?: number; details?: unknown; cause?: unknown } = {}) {
+  /** What the node's user code printed before it failed (code node), kept on the step. */
+  readonly logs?: string[];
+  constructor(message: string, options: { retryable?: boolean; attempts?: number; details?: unknown; cause?: unknown; logs?: string[] } = {}) {
     super(message, { cause: options.cause });
     this.retryable = options.retryable ?? false;
     this.attempts = options.attempts ?? 1;
     this.details = options.details;
+    this.logs = options.logs;
   }
 }
 

@@ -90,7 +90,7 @@ describe('catalog().find().checkParams', () => {
       { path: 'timeoutMs', param: 'timeoutMs', message: 'expected number, got "abc"' },
       { path: 'body.items.0.qty', param: 'body', message: 'expected number, got "x"' },
     ]);
-    expect(check({})).toEqual([{ path: 'url', param: 'url', message: 'required (expected string)' }]);
+    expect(check({})).toEqual([{ path: 'url', param: 'url', message: 'is required' }]);
     expect(check({ url: 'https://example.com', timeoutMs: 0 })).toEqual([
       { path: 'timeoutMs', param: 'timeoutMs', message: 'too small: expected number to be >=1, got 0' },
     ]);

@@ -61,6 +61,7 @@ export class NodeRegistry {
       trigger: t.trigger ?? false,
       handles: { inputs: [...t.handles.inputs], outputs: [...t.handles.outputs] },
       paramsSchema: paramsJsonSchema(t.params),
+      ...(t.rawParams?.length ? { rawParams: [...t.rawParams] } : {}),
     }));
   }
 
@@ -73,6 +74,8 @@ export class NodeRegistry {
         trigger: nodeType.trigger ?? false,
         outputs: nodeType.handles.outputs,
         checkParams: (params) => checkRawParams(nodeType, params),
+        paramsSchema: paramsJsonSchema(nodeType.params),
+        rawParams: nodeType.rawParams ?? [],
       };
       this.descriptors.set(nodeType, descriptor);
     }

@@ -3,6 +3,7 @@
 // editor's form.
 import type { z } from 'zod';
 import type { TemplateContext, TriggerOutput } from '@hookflow/flow-model';
+import type { CodeSandbox } from './code-sandbox';
 
 export type NodeCategory = 'Triggers' | 'Data' | 'Flow' | 'Actions';
 
@@ -18,6 +19,8 @@ export interface NodeResult {
   handle?: string;
   /** How many tries the node made (http retries); defaults to 1. */
   attempts?: number;
+  /** Lines the node's user code printed (code node), kept on the step. */
+  logs?: string[];
 }
 
 export interface NodeType<P = unknown> {
@@ -111,4 +114,6 @@ export interface NodeContext {
   now(): Date;
   /** Settings a node may read (e.g. SLACK_API_URL), passed in by the host. */
   settings: Readonly<Record<string, string | undefined>>;
+  /** Where user JavaScript runs (code node); absent: the node runs it in-thread. */
+  sandbox?: CodeSandbox;
 }

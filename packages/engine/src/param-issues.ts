@@ -42,7 +42,7 @@ function describeIssue(issue: ZodIssue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
       if (value !== undefined) return `expected ${issue.expected}, got ${preview(value)}`;
-      return issue.expected === 'nonoptional' ? 'required' : `required (expected ${issue.expected})`;
+      return 'is required';
     case 'unrecognized_keys':
       return `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
     case 'invalid_union': {

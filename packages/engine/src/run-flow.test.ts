@@ -283,4 +283,21 @@ describe('runFlow: cancellation and services', () => {
     expect(result.steps.every((s) => s.startedAt === '2025-03-01T12:00:00.000Z')).toBe(true);
     expect(seen).toEqual(['a', { id: 'f1', name: 'orders' }, 'eu', '2025-03-01T12:00:00.000Z', ['hook']]);
   });
+
+  it('gives each node the HTTP client the host picks for its type, else the shared one', async () => {
+    const compiled = compile(flow().node('hook', 'test-trigger').node('a', 'test-set').chain('hook', 'a'));
+    const clients: unknown[] = [];
+    const spy = { ...compiled.nodes[1], nodeType: { ...compiled.nodes[1].nodeType, run: async (ctx: { http: unknown }) => (clients.push(ctx.http), { output: null }) } };
+    const shared = { request: async () => ({ status: 200, headers: {}, body: '', attempts: 1 }) };
+    const forSet = { request: shared.request };
+    const asked: string[] = [];
+    const httpFor = (type: string) => (asked.push(type), type === 'test-set' ? forSet : shared);
+
+    await run({ ...compiled, nodes: [compiled.nodes[0], spy] }, {}, { services: { http: shared, httpFor } });
+    await run({ ...compiled, nodes: [compiled.nodes[0], spy] }, {}, { services: { http: shared } });
+
+    expect(asked).toEqual(['test-trigger', 'test-set']);
+    expect(clients[0]).toBe(forSet);
+    expect(clients[1]).toBe(shared);
+  });
 });

@@ -4,6 +4,7 @@
 import { setMaxListeners } from 'node:events';
 import { TemplateError } from '@hookflow/flow-model';
 import type { RenderOptions, StepError, StepRecord, TemplateContext, TriggerOutput } from '@hookflow/flow-model';
+import { brokenReferenceError } from './broken-references';
 import type { CompiledFlow, CompiledNode } from './compile-flow';
 import { resolveServices } from './engine-services';
 import type { EngineServices, ResolvedServices } from './engine-services';
@@ -67,8 +68,8 @@ async function runStep(node: CompiledNode, run: RunState): Promise<StepRecord> {
     result = await untilAborted(node.nodeType.run(nodeContext(node, run), prepared.params), run.signal);
   } catch (err) {
     if (run.signal.aborted) return finish({ status: 'error', input, error: cancelledError(), attempts: 1 });
-    const { error, attempts } = toStepError(err);
-    return finish({ status: 'error', input, error, attempts });
+    const { error, attempts, logs } = toStepError(err);
+    return finish(logs ? { status: 'error', input, error, attempts, logs } : { status: 'error', input, error, attempts });
   }
   const outputs = node.nodeType.handles.outputs;
   const handle = result.handle ?? outputs[0];
@@ -76,12 +77,16 @@ async function runStep(node: CompiledNode, run: RunState): Promise<StepRecord> {
     const error: StepError = { message: `node emitted unknown output "${handle}" (outputs: ${outputs.join(', ')})`, kind: 'runtime', retryable: false };
     return finish({ status: 'error', input, error, attempts: result.attempts ?? 1 });
   }
-  return finish({ status: 'success', handle, input, output: result.output, attempts: result.attempts ?? 1 });
+  const fields: StepFields = { status: 'success', handle, input, output: result.output, attempts: result.attempts ?? 1 };
+  // Only nodes that print (code) carry logs: other steps keep their shape and stored size.
+  if (result.logs) fields.logs = result.logs;
+  return finish(fields);
 }
 
 /** Renders the node's params against the run so far, then validates them with its schema. */
 function prepareParams(node: CompiledNode, run: RunState): PreparedParams {
   const input: Record<string, unknown> = {};
+  if (node.brokenReference) return { ok: false, input, error: brokenReferenceError(node.brokenReference) };
   for (const param of node.params) {
     try {
       input[param.key] = param.render(run.data, run.renderOptions);
@@ -107,12 +112,13 @@ function nodeContext(node: CompiledNode, run: RunState): NodeContext {
     flow: run.data.flow,
     trigger: run.trigger,
     data: run.data,
-    http: services.http,
+    http: services.httpFor ? services.httpFor(node.type) : services.http,
     credentials: services.credentials,
     signal: run.signal,
     logger: services.logger,
     now: services.now,
     settings: services.settings,
+    sandbox: services.sandbox,
   };
 }
 

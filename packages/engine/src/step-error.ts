@@ -4,13 +4,14 @@ import { TemplateError } from '@hookflow/flow-model';
 import type { StepError } from '@hookflow/flow-model';
 import { NodeConfigError, NodeRuntimeError } from './node-errors';
 
-export function toStepError(err: unknown): { error: StepError; attempts: number } {
+export function toStepError(err: unknown): { error: StepError; attempts: number; logs?: string[] } {
   if (err instanceof NodeConfigError) {
     return { error: withOptional({ message: err.message, kind: 'config', retryable: false }, err.param), attempts: 1 };
   }
   if (err instanceof NodeRuntimeError) {
     const error: StepError = { message: err.message, kind: 'runtime', retryable: err.retryable };
     if (err.details !== undefined) error.details = err.details;
+    if (err.logs !== undefined) return { error, attempts: err.attempts, logs: err.logs };
     return { error, attempts: err.attempts };
   }
   if (err instanceof TemplateError) {

@@ -13,6 +13,8 @@ export interface TriggerInfo {
 /** GET /api/flows/:id: the flow document itself (an export is an import) plus its state. */
 export interface FlowDto extends FlowDocument {
   id: string;
+  /** The flow's stable key (flows as code), or null when it has none. */
+  key: string | null;
   active: boolean;
   version: number;
   versionId: string;
@@ -28,6 +30,8 @@ export interface FlowDto extends FlowDocument {
 /** GET /api/flows items. */
 export interface FlowSummaryDto {
   id: string;
+  /** The flow's stable key (flows as code), or null when it has none. */
+  key: string | null;
   name: string;
   active: boolean;
   version: number;

@@ -41,6 +41,8 @@ export interface StepRecord {
   input?: unknown;
   output?: unknown;
   error?: StepError;
+  /** What the node's user code printed (code node), at most about 100 lines. */
+  logs?: string[];
   attempts: number;
   startedAt: string;
   durationMs: number;
@@ -59,4 +61,6 @@ export interface NodeTypeInfo {
   handles: { inputs: string[]; outputs: string[] };
   /** JSON Schema (draft 2020-12) of params, with titles and help text to render a form. */
   paramsSchema: Record<string, unknown>;
+  /** Top-level params that are never rendered as templates (a code node's code). */
+  rawParams?: string[];
 }

@@ -5,6 +5,8 @@ import { z } from 'zod';
 export const NODE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_FLOW_NODES = 1000;
 export const MAX_FLOW_EDGES = 5000;
+/** A flow's key: a stable slug that names it across servers (flows as code), unlike its id. */
+export const FLOW_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export const PositionSchema = z
   .object({
@@ -44,6 +46,15 @@ export const FlowEdgeSchema = z
 
 export const FlowDocumentSchema = z
   .object({
+    key: z
+      .string()
+      .regex(FLOW_KEY_PATTERN, 'use 1-63 lower-case letters, digits or "-", starting with a letter or digit')
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          'Stable slug naming the flow across servers (hookflow flows export/apply); unique on a server. Left out on save, the stored key is kept; null removes it.',
+      }),
     name: z.string().trim().min(1, 'a flow needs a name').max(200),
     description: z.string().max(2000).optional(),
     nodes: z.array(FlowNodeSchema).max(MAX_FLOW_NODES),

@@ -14,6 +14,10 @@ export interface NodeTypeDescriptor {
    * object is expected, since its type is only known after rendering. Paths are relative to params.
    */
   checkParams(params: Record<string, unknown>): ValidationIssue[];
+  /** The params' JSON Schema, when known: its titles name params in messages ("Fields is required"). */
+  paramsSchema?: unknown;
+  /** Top-level params that are never templates (a code node's code): `{{` in them is plain text. */
+  rawParams?: readonly string[];
 }
 
 export interface NodeCatalog {

@@ -3,6 +3,7 @@
 import type { FlowNode } from './flow-document';
 import { nodeLabel, topLevelParam } from './flow-labels';
 import type { NodeCatalog, NodeTypeDescriptor } from './node-catalog';
+import { paramLabel, paramSentence } from './param-labels';
 import { cachedTemplate, isTemplate } from './template';
 import { MAX_TEMPLATE_DEPTH } from './template-deep';
 import { TemplateError } from './template-error';
@@ -33,7 +34,7 @@ export function nodeIssues(nodes: readonly IndexedNode[], catalog: NodeCatalog):
     const descriptor = describe(item, catalog, issues);
     if (descriptor && earlier === undefined) descriptors.set(node.id, descriptor);
     if (descriptor) issues.push(...paramIssues(item, descriptor));
-    issues.push(...templateIssues(item));
+    issues.push(...templateIssues(item, descriptor));
   }
   return { issues, descriptors };
 }
@@ -57,7 +58,7 @@ function paramIssues(item: IndexedNode, descriptor: NodeTypeDescriptor): Validat
   return checkParams(descriptor, item.node.params).map(({ path, message, param }) =>
     path === ''
       ? { ...issue(item, 'params', `params: ${message}`), ...(param === undefined ? {} : { param }) }
-      : paramIssue(item, path, message),
+      : paramIssue({ item, paramPath: path, message, paramsSchema: descriptor.paramsSchema }),
   );
 }
 
@@ -70,29 +71,37 @@ function checkParams(descriptor: NodeTypeDescriptor, params: Record<string, unkn
   }
 }
 
-function templateIssues(item: IndexedNode): ValidationIssue[] {
+function templateIssues(item: IndexedNode, descriptor: NodeTypeDescriptor | undefined): ValidationIssue[] {
+  const paramsSchema = descriptor?.paramsSchema;
   const issues: ValidationIssue[] = [];
   forEachString({
     value: item.node.params,
     maxDepth: MAX_TEMPLATE_DEPTH,
     visit: (text, path) => {
-      if (!isTemplate(text)) return;
+      if (!isTemplate(text) || isRawParam(descriptor, path)) return;
       try {
         cachedTemplate(text);
       } catch (error) {
         const reason = error instanceof TemplateError ? error.message : String(error);
-        issues.push(paramIssue(item, path, `template does not compile: ${reason}`));
+        issues.push(paramIssue({ item, paramPath: path, message: `template does not compile: ${reason}`, paramsSchema }));
       }
     },
-    tooDeep: (path) => issues.push(paramIssue(item, path, `nested more than ${MAX_TEMPLATE_DEPTH} levels deep`)),
+    tooDeep: (path) => issues.push(paramIssue({ item, paramPath: path, message: `is nested more than ${MAX_TEMPLATE_DEPTH} levels deep`, paramsSchema })),
   });
   return issues;
 }
 
-function paramIssue(item: IndexedNode, paramPath: string, message: string): ValidationIssue {
+/** True for a path inside a param the node type never renders (a code node's code). */
+export function isRawParam(descriptor: Pick<NodeTypeDescriptor, 'rawParams'> | undefined, paramPath: string): boolean {
+  const raw = descriptor?.rawParams;
+  return raw !== undefined && raw.length > 0 && raw.includes(paramPath.split('.')[0]);
+}
+
+/** `Node "shape" (Shape order): Fields is required`: the param named as the node's form names it. */
+export function paramIssue({ item, paramPath, message, paramsSchema }: { item: IndexedNode; paramPath: string; message: string; paramsSchema?: unknown }): ValidationIssue {
   return {
     path: `nodes.${item.index}.params.${paramPath}`,
-    message: `${nodeLabel(item.node)}: param "${paramPath}": ${message}`,
+    message: `${nodeLabel(item.node)}: ${paramSentence(paramLabel(paramsSchema, paramPath), message)}`,
     nodeId: item.node.id,
     param: topLevelParam(paramPath),
   };

@@ -14,7 +14,7 @@ export function schemaIssues(issues: readonly ZodIssue[], input: unknown): Valid
 function schemaIssue(issue: ZodIssue, input: unknown): ValidationIssue {
   const segments = issue.path.map(String);
   const path = segments.join('.');
-  const problem = describeProblem(issue);
+  const problem = describeProblem(issue, valueAt(input, segments));
   const [collection, index, ...rest] = segments;
   const item = collection === 'nodes' || collection === 'edges' ? itemAt(input, collection, Number(index)) : undefined;
   if (collection === 'nodes' && index !== undefined) {
@@ -36,7 +36,7 @@ function schemaIssue(issue: ZodIssue, input: unknown): ValidationIssue {
   return { path, message: `The flow's field "${path}" ${problem}` };
 }
 
-function describeProblem(issue: ZodIssue): string {
+function describeProblem(issue: ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_type') {
     const received = /received (\w+)$/.exec(issue.message)?.[1];
     if (received === 'undefined') return 'is required';
@@ -45,6 +45,11 @@ function describeProblem(issue: ZodIssue): string {
   }
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1 && issue.message.startsWith('Too small')) {
     return 'must not be empty';
+  }
+  // Said with both numbers: a long name pasted into a form is refused, never cut to fit.
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    const length = typeof value === 'string' ? ` (this one has ${value.trim().length})` : '';
+    return `is too long: at most ${String(issue.maximum)} characters are allowed${length}`;
   }
   return `is not valid: ${issue.message.replace(/^Invalid (input|string): /, '')}`;
 }
@@ -63,6 +68,12 @@ const TYPE_WORDS: Record<string, string> = {
 
 function typeWords(type: string): string {
   return TYPE_WORDS[type] ?? type;
+}
+
+function valueAt(input: unknown, segments: readonly string[]): unknown {
+  let value = input;
+  for (const segment of segments) value = isRecord(value) || Array.isArray(value) ? Reflect.get(value, segment) : undefined;
+  return value;
 }
 
 function itemAt(input: unknown, collection: string, index: number): Record<string, unknown> | undefined {

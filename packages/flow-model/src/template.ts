@@ -5,6 +5,7 @@ import Handlebars from 'handlebars';
 import type { TemplateContext } from './api-types';
 import { blockPaths, findUnrenderable, printMustachesAsText, singlePathOf } from './template-ast';
 import { TemplateError, toTemplateError, type SourcePosition } from './template-error';
+import { incompletePathError } from './template-incomplete';
 import { CLOCK_DATA_KEY, TEXT_HELPER, helperNames, registerTemplateHelpers } from './template-helpers';
 import { normalizeTemplateSource } from './template-source';
 import { BLOCKED_KEYS, isRecord, ownProperty } from './template-values';
@@ -30,6 +31,14 @@ export function isTemplate(value: unknown): value is string {
 /** Compiles eagerly; throws TemplateError (with line and column) when the source does not compile. */
 export function compileTemplate(source: string): CompiledTemplate {
   if (!isTemplate(source)) return { source, render: () => source };
+  try {
+    return compileSource(source);
+  } catch (error) {
+    throw incompletePathError(source) ?? error;
+  }
+}
+
+function compileSource(source: string): CompiledTemplate {
   const normalized = normalizeTemplateSource(source);
   const program = parseTemplate(normalized);
   const unrenderable = findUnrenderable(program);

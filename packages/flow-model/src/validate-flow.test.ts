@@ -118,7 +118,7 @@ describe('validateFlow', () => {
 
   it('reports params the node type rejects, under nodes.N.params', () => {
     const errors = errorsOf(flow().node('hook', 'webhook').node('shape', 'transform', { name: 'Shape order' }).edge('hook', 'shape').build());
-    expect(errors).toEqual([{ path: 'nodes.1.params.fields', nodeId: 'shape', param: 'fields', message: 'Node "shape" (Shape order): param "fields": add at least one field' }]);
+    expect(errors).toEqual([{ path: 'nodes.1.params.fields', nodeId: 'shape', param: 'fields', message: 'Node "shape" (Shape order): Fields: add at least one field' }]);
   });
 
   it('reports a node type whose check throws instead of crashing', () => {
@@ -136,7 +136,7 @@ describe('validateFlow', () => {
     const errors = errorsOf(document);
     expect(errors).toContainEqual(expect.objectContaining({ path: 'nodes.1.params.fields.total', nodeId: 'shape', param: 'fields' }));
     expect(errors.find((error) => error.path === 'nodes.1.params.fields.total')?.message).toMatch(
-      /^Node "shape" \(Shape order\): param "fields.total": template does not compile: Parse error on line 1, column \d+: /,
+      /^Node "shape" \(Shape order\): Fields › Total: template does not compile: Parse error on line 1, column \d+: /,
     );
     expect(errors).toContainEqual(expect.objectContaining({ path: 'nodes.1.params.fields.list.1', param: 'fields' }));
   });
@@ -220,6 +220,14 @@ describe('parseFlowDocument', () => {
   it('returns issues with paths and node ids', () => {
     const result = parseFlowDocument({ name: 'x', nodes: [{ id: 'a', type: 'http', params: 'nope' }] });
     expect(result).toEqual({ ok: false, errors: [{ path: 'nodes.0.params', nodeId: 'a', message: 'Node "a" (http): field "params" must be an object, not text' }] });
+  });
+
+  it('takes a slug as the flow key and refuses anything else', () => {
+    expect(parseFlowDocument({ name: 'x', key: 'orders-to-slack', nodes: [] })).toMatchObject({ ok: true, value: { key: 'orders-to-slack' } });
+    expect(parseFlowDocument({ name: 'x', key: null, nodes: [] })).toMatchObject({ ok: true, value: { key: null } });
+    for (const key of ['Orders', '-orders', 'orders_to', '', 'a'.repeat(64)]) {
+      expect(parseFlowDocument({ name: 'x', key, nodes: [] })).toMatchObject({ ok: false, errors: [expect.objectContaining({ path: 'key' })] });
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { cycleIssues, edgeIssues, triggerIssues, type IndexedEdge } from './edge
 import type { NodeCatalog } from './node-catalog';
 import { nodeIssues, type IndexedNode } from './node-rules';
 import { schemaIssues } from './schema-issues';
+import { referenceIssues } from './reference-rules';
 import { isRecord } from './template-values';
 import type { ValidationIssue, ValidationResult } from './validation-error';
 
@@ -19,13 +20,21 @@ export function parseFlowDocument(input: unknown): ValidationResult<FlowDocument
  * Checks shape, node types and versions, params, templates, edges, the single trigger and loops.
  * When the shape is wrong, the nodes and edges that are well formed are still checked.
  */
-export function validateFlow(input: unknown, catalog: NodeCatalog): ValidationResult<FlowDocument> {
+export function validateFlow(input: unknown, catalog: NodeCatalog, options: ValidateFlowOptions = {}): ValidationResult<FlowDocument> {
   const parsed = FlowDocumentSchema.safeParse(input);
   const issues: ValidationIssue[] = parsed.success ? [] : schemaIssues(parsed.error.issues, input);
   const parts = parsed.success ? partsOf(parsed.data) : wellFormedParts(input);
-  if (parts) issues.push(...ruleIssues(parts, catalog));
+  if (parts) issues.push(...ruleIssues(parts, catalog, options));
   if (parsed.success && issues.length === 0) return { ok: true, value: parsed.data };
   return { ok: false, errors: issues };
+}
+
+export interface ValidateFlowOptions {
+  /**
+   * Check that `{{nodes.<id>}}` templates name a node before theirs (default true). The engine
+   * turns it off to run stored versions saved before the check, failing the step instead.
+   */
+  references?: boolean;
 }
 
 interface FlowParts {
@@ -36,10 +45,11 @@ interface FlowParts {
   complete: boolean;
 }
 
-function ruleIssues(parts: FlowParts, catalog: NodeCatalog): ValidationIssue[] {
+function ruleIssues(parts: FlowParts, catalog: NodeCatalog, options: ValidateFlowOptions): ValidationIssue[] {
   const { issues, descriptors } = nodeIssues(parts.nodes, catalog);
   const connections = { ...parts, descriptors };
-  return [...issues, ...triggerIssues(connections), ...edgeIssues(connections), ...cycleIssues(connections)];
+  const references = options.references === false ? [] : referenceIssues(connections);
+  return [...issues, ...references, ...triggerIssues(connections), ...edgeIssues(connections), ...cycleIssues(connections)];
 }
 
 function partsOf(document: FlowDocument): FlowParts {

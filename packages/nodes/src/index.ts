@@ -5,6 +5,8 @@ export * from './filter/filter.node';
 export * from './filter/filter-operators';
 export * from './http/http.node';
 export * from './slack/slack.node';
+export { codeNode, codeParams, CODE_MAX_OUTPUT_BYTES, type CodeParams } from './code/code.node';
+export { runInQuickJs, runQuickJsJson, type QuickJsJsonRequest, type QuickJsJsonResult } from './code/quickjs-sandbox';
 export { DEFAULT_SLACK_API_URL, slackApiUrl, type SlackChatOutput } from './slack/slack-chat';
 export { buildNestedObject } from './shared/build-nested-object';
 export * from './webhook/webhook-auth.params';

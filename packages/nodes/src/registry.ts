@@ -1,12 +1,13 @@
 // The built-in node types, listed by hand: adding a node type is one folder and one line here.
 import { NodeRegistry, type NodeType } from '@hookflow/engine';
+import { codeNode } from './code/code.node';
 import { filterNode } from './filter/filter.node';
 import { httpNode } from './http/http.node';
 import { slackNode } from './slack/slack.node';
 import { transformNode } from './transform/transform.node';
 import { webhookNode } from './webhook/webhook.node';
 
-export const builtInNodeTypes: NodeType[] = [webhookNode, transformNode, filterNode, httpNode, slackNode];
+export const builtInNodeTypes: NodeType[] = [webhookNode, transformNode, filterNode, httpNode, slackNode, codeNode];
 
 /** A registry holding every built-in node type; hosts may register more on it. */
 export function createBuiltInRegistry(): NodeRegistry {

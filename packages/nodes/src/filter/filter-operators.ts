@@ -24,6 +24,25 @@ export const FILTER_OPERATORS = [
 
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
+/** What the editor shows for each operator: words for people who do not read code; the stored value stays. */
+export const FILTER_OPERATOR_LABELS: Record<FilterOperator, string> = {
+  eq: 'equals',
+  ne: 'does not equal',
+  gt: 'is greater than',
+  gte: 'is greater than or equal to',
+  lt: 'is less than',
+  lte: 'is less than or equal to',
+  contains: 'contains',
+  notContains: 'does not contain',
+  startsWith: 'starts with',
+  endsWith: 'ends with',
+  exists: 'exists',
+  notExists: 'does not exist',
+  isEmpty: 'is empty',
+  isNotEmpty: 'is not empty',
+  regex: 'matches the pattern (regex)',
+};
+
 /** Operators that look only at the left value. */
 export const UNARY_OPERATORS: ReadonlySet<FilterOperator> = new Set(['exists', 'notExists', 'isEmpty', 'isNotEmpty']);
 

@@ -2,7 +2,7 @@
 // nothing is wired to the handle taken, the engine records the execution as filtered.
 import { z } from 'zod';
 import type { NodeType } from '@hookflow/engine';
-import { evaluateCondition, FILTER_OPERATORS, type FilterOperator, UNARY_OPERATORS } from './filter-operators';
+import { evaluateCondition, FILTER_OPERATOR_LABELS, FILTER_OPERATORS, type FilterOperator, UNARY_OPERATORS } from './filter-operators';
 
 const conditionSchema = z
   .object({
@@ -15,6 +15,7 @@ const conditionSchema = z
       title: 'Operator',
       description: 'How to compare. Numbers (or numeric text) compare as numbers; other values as text.',
       examples: ['eq', 'gt', 'contains'],
+      'x-enum-labels': FILTER_OPERATOR_LABELS,
     }),
     right: z
       .unknown()
@@ -41,6 +42,7 @@ export const filterParams = z
         title: 'Pass when',
         description: '"all": every condition must hold; "any": at least one.',
         examples: ['all'],
+        'x-enum-labels': { all: 'all conditions hold', any: 'any condition holds' },
       }),
     conditions: z
       .array(conditionSchema)

@@ -47,14 +47,27 @@ export const webhookRateLimitParams = z
   })
   .meta({ title: 'Rate limit', description: 'Requests over the limit get 429 with Retry-After and are not recorded (counted per server process).' });
 
-export const DEDUPE_PRESETS = ['auto', 'github', 'stripe', 'standard-webhooks', 'shopify', 'idempotency-key', 'custom'] as const;
+export const DEDUPE_PRESETS = ['auto', 'off', 'github', 'stripe', 'standard-webhooks', 'shopify', 'idempotency-key', 'custom'] as const;
 const DAY = 86_400;
+
+const DEDUPE_PRESET_LABELS: Record<(typeof DEDUPE_PRESETS)[number], string> = {
+  auto: 'auto: the sender’s delivery id',
+  off: 'off: run every request, repeats too',
+  github: 'GitHub (X-GitHub-Delivery)',
+  stripe: 'Stripe (event id)',
+  'standard-webhooks': 'Standard Webhooks (webhook-id)',
+  shopify: 'Shopify (X-Shopify-Webhook-Id)',
+  'idempotency-key': 'Idempotency-Key header',
+  custom: 'custom: a header or body field',
+};
 
 export const webhookDedupeParams = z
   .object({
     preset: z.enum(DEDUPE_PRESETS).default('auto').meta({
       title: 'Delivery id from',
-      description: 'auto: the signature scheme’s delivery id (X-GitHub-Delivery, Stripe event id, webhook-id, X-Shopify-Webhook-Id), else the Idempotency-Key header; custom: the source and path below.',
+      'x-enum-labels': DEDUPE_PRESET_LABELS,
+      description:
+        'auto: the signature scheme’s delivery id, else the first of X-GitHub-Delivery, webhook-id, X-Shopify-Webhook-Id or Idempotency-Key that the request carries (a request with none always runs); off: run every request, repeats too; custom: the source and path below.',
     }),
     source: z.enum(['header', 'body']).optional().meta({ title: 'Source (custom)', description: 'Read the key from a header or from the body.' }),
     path: z.string().trim().min(1).max(200).optional().meta({ title: 'Header or body path (custom)', description: 'Header name, or dotted body path such as "data.id".', examples: ['X-Delivery-Id', 'event.id'] }),
@@ -65,7 +78,18 @@ export const webhookDedupeParams = z
     if (!dedupe.source) ctx.addIssue({ code: 'custom', path: ['source'], message: 'required for a custom key' });
     if (!dedupe.path) ctx.addIssue({ code: 'custom', path: ['path'], message: 'required for a custom key' });
   })
-  .meta({ title: 'Run each event once', description: 'Repeats of a delivery id answer 200 with the first event’s id and run nothing.' });
+  .meta({
+    title: 'Run each event once',
+    description: 'On unless set to off: repeats of a delivery id answer 200 with the first event’s id and run nothing.',
+  });
+
+/**
+ * Applied when a webhook's params have no `dedupe`: the same "auto" the editor's form shows. On by
+ * default because every at-least-once sender that stamps a delivery id (GitHub, Stripe, Shopify,
+ * Standard Webhooks) redelivers with the same id and asks receivers to drop the repeat, and "auto"
+ * acts only on such ids, so distinct events are never merged.
+ */
+export const DEDUPE_DEFAULT = { preset: 'auto', retentionSeconds: 7 * DAY } as const satisfies z.output<typeof webhookDedupeParams>;
 
 export const webhookDropOlderThanParams = z
   .object({

@@ -34,6 +34,13 @@ describe('webhook trigger checks in params', () => {
     expect(webhookParams.safeParse({ dedupe: { preset: 'custom' } }).success).toBe(false);
   });
 
+  it('applies the dedupe the form shows when the param is absent, and takes "off" to turn it off', () => {
+    expect(webhookParams.parse({ method: 'POST' }).dedupe).toEqual({ preset: 'auto', retentionSeconds: 604_800 });
+    expect(webhookParams.parse({ dedupe: { preset: 'off' } }).dedupe).toEqual({ preset: 'off', retentionSeconds: 604_800 });
+    const schema = paramsJsonSchema(webhookParams);
+    expect(JSON.stringify(schema)).toContain('"default":{"preset":"auto","retentionSeconds":604800}');
+  });
+
   it('takes an ordering key template and refuses one that does not compile or is empty', () => {
     expect(webhookParams.parse({ ordering: { key: '{{trigger.body.customer.id}}' } }).ordering).toEqual({ key: '{{trigger.body.customer.id}}' });
     for (const key of ['', '{{trigger.body.customer.id', '{{#if}}']) {

@@ -19,8 +19,8 @@ describe('webhook node', () => {
     expect(result.status).toBe('success');
   });
 
-  it('defaults the method to POST and leaves the path optional', () => {
-    expect(webhookParams.parse({})).toEqual({ method: 'POST' });
+  it('defaults the method to POST, duplicate protection to auto, and leaves the path optional', () => {
+    expect(webhookParams.parse({})).toEqual({ method: 'POST', dedupe: { preset: 'auto', retentionSeconds: 604_800 } });
   });
 
   it.each(['orders/created', 'github-push_v2', 'a.b~c', ''])('accepts the readable path "%s"', (path) => {

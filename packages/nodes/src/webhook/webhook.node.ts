@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { NodeType } from '@hookflow/engine';
 import { webhookAuthParams } from './webhook-auth.params';
 import {
+  DEDUPE_DEFAULT,
   webhookChallengeParams,
   webhookDedupeParams,
   webhookDropOlderThanParams,
@@ -39,7 +40,8 @@ export const webhookParams = z
     challenge: webhookChallengeParams.optional(),
     ipAllowlist: webhookIpAllowlistParams.optional(),
     rateLimit: webhookRateLimitParams.optional(),
-    dedupe: webhookDedupeParams.optional(),
+    // A default, not optional: what the editor shows when the param is absent is what intake applies.
+    dedupe: webhookDedupeParams.default({ ...DEDUPE_DEFAULT }),
     dropOlderThan: webhookDropOlderThanParams.optional(),
     ordering: webhookOrderingParams.optional(),
   })
