@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { explainFailure, launchChromium, openSession, screenshot, waitForText, type EditorSession } from './support/browser';
-import { addFields, arrangeCanvas, canvasNode, connect, dragFromPalette, field, newFlow, selectNode } from './support/editor';
+import { addFields, arrangeCanvas, canvasNode, connect, dragFromPalette, dragHandle, field, newFlow, selectNode } from './support/editor';
 import { startHookflow, type HookflowServer } from './support/hookflow-server';
 
 let server: HookflowServer;
@@ -50,15 +50,20 @@ describe('an invalid flow cannot be activated', () => {
     expect(await httpBadge.getAttribute('title')).toMatch(/url/i);
     let panel = await selectNode(page, 'http');
     await field(panel, 'URL').fill('{{#if}}');
-    await panel.getByTestId('template-error').waitFor();
+    // Said once, at the field (the live preview does not repeat a compile error).
+    await waitForText(panel.locator('.field', { has: field(page, 'URL') }).locator('.field-problem'), /template does not compile/);
+    expect(await panel.getByTestId('template-error').count()).toBe(0);
     await waitForText(page.getByTestId('problems-bar'), /2 problems/);
 
     // Activation saves the draft, then the server refuses it and says why.
     const activeSwitch = page.getByRole('switch', { name: 'Active' });
     await activeSwitch.click();
+    // The banner counts the reasons; the problems list under the canvas opens by itself and words them.
     const refusal = page.getByTestId('command-error');
-    await waitForText(refusal, /Could not activate the flow/);
-    const reasons = await refusal.getByRole('listitem').allTextContents();
+    await waitForText(refusal, /Could not activate the flow: \d+ problems need fixing first/);
+    const problemsBar = page.getByTestId('problems-bar');
+    await problemsBar.getByRole('listitem').first().waitFor();
+    const reasons = await problemsBar.getByRole('listitem').allTextContents();
     expect(reasons.length).toBeGreaterThanOrEqual(2);
     expect(reasons.some((reason) => /"http"/.test(reason) && /url/i.test(reason))).toBe(true);
     expect(reasons.some((reason) => /"transform"/.test(reason) && /fields/i.test(reason))).toBe(true);
@@ -69,17 +74,20 @@ describe('an invalid flow cannot be activated', () => {
     expect(await httpBadge.getAttribute('title')).toMatch(/url/i);
     expect(await page.getByTestId('node-invalid-transform').getAttribute('title')).toMatch(/fields/i);
     expect(await page.getByTestId('node-invalid-webhook').count()).toBe(0);
+    // The opened problems list made the canvas shorter: fit the nodes in again.
+    await arrangeCanvas(page, 'Fit view');
     panel = await selectNode(page, 'http');
-    await waitForText(panel.getByTestId('node-problems'), /url/i);
+    // The node's panel names the field to fix; the field says what is wrong, once.
+    await waitForText(panel.getByTestId('node-problems'), /setting needs fixing: URL/);
+    expect(await panel.getByTestId('node-problems').textContent()).not.toMatch(/template does not compile/);
     // The editor and the server word the template problem alike: the URL field says it once.
     const urlProblems = await panel.locator('.field', { has: field(page, 'URL') }).locator('.field-problem').allTextContents();
     expect(urlProblems).toHaveLength(1);
     expect(urlProblems[0]).toMatch(/template does not compile/);
-    const problemsBar = page.getByTestId('problems-bar');
-    await problemsBar.getByRole('button', { name: /problems/ }).click();
+    expect(await refusal.textContent()).not.toMatch(/template does not compile/);
     const listed = await problemsBar.getByRole('listitem').allTextContents();
     expect(listed.some((problem) => /"http"/.test(problem))).toBe(true);
-    expect(listed.some((problem) => /"transform"/.test(problem))).toBe(true);
+    expect(listed.some((problem) => /"transform"/.test(problem) && /Fields is required/.test(problem))).toBe(true);
     await problemsBar.getByRole('button', { name: /problems/ }).click();
     await arrangeCanvas(page, 'Fit view');
     await screenshot(page, 'invalid-flow');
@@ -90,8 +98,9 @@ describe('an invalid flow cannot be activated', () => {
     await refusal.getByRole('button', { name: 'Dismiss message' }).click();
     await refusal.waitFor({ state: 'detached' });
     await activeSwitch.click();
-    await waitForText(refusal, /"transform"/);
-    expect(await refusal.getByRole('listitem').count()).toBe(1);
+    await waitForText(refusal, /one problem needs fixing first/);
+    await waitForText(problemsBar, /"transform"/);
+    expect(await problemsBar.getByRole('listitem').count()).toBe(1);
     expect(await activeSwitch.getAttribute('aria-checked')).toBe('false');
 
     // Wired and given a field, the flow activates.
@@ -105,6 +114,12 @@ describe('an invalid flow cannot be activated', () => {
 
     const flow = (await (await session.context.request.get(`/api/flows/${flowId}`)).json()) as { active: boolean };
     expect(flow.active).toBe(true);
+
+    // A line that would close a loop does not vanish without a word: the canvas says why.
+    await connect(page, 'handle-transform-out', 'handle-http-in', 'e_transform_http');
+    await dragHandle(page, 'handle-http-out', 'handle-transform-in');
+    await waitForText(page.locator('.canvas-notice'), /Flows can't loop: "transform" already leads to "http"/);
+    expect(await page.getByTestId('rf__edge-e_http_transform').count()).toBe(0);
     expect(session.pageErrors).toEqual([]);
   });
 });

@@ -76,7 +76,8 @@ describe('a new user builds, tests and runs a flow in the editor', () => {
     await panel.getByRole('button', { name: 'Add condition' }).click();
     const condition = panel.getByRole('group', { name: 'Condition 1' });
     await field(condition, 'Value').fill('{{nodes.transform.total}}');
-    await field(condition, 'Operator').selectOption({ label: 'gt' });
+    // Operators read as words ("is greater than"); the stored value stays "gt".
+    await field(condition, 'Operator').selectOption({ label: 'is greater than' });
     await field(condition, 'Compare with').fill('100');
     await page.getByTestId('node-invalid-filter').waitFor({ state: 'detached' });
 

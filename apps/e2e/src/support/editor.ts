@@ -56,6 +56,12 @@ export async function viewportSettled(page: Page): Promise<void> {
 
 /** Drags from one handle to another with the mouse, as a person wires two nodes. */
 export async function connect(page: Page, fromHandle: string, toHandle: string, edgeId: string): Promise<void> {
+  await dragHandle(page, fromHandle, toHandle);
+  await page.getByTestId(`rf__edge-${edgeId}`).waitFor();
+}
+
+/** Drags a line from one handle to another, as a person does; the editor may refuse it. */
+export async function dragHandle(page: Page, fromHandle: string, toHandle: string): Promise<void> {
   const from = await centerOf(page.getByTestId(fromHandle));
   const to = await centerOf(page.getByTestId(toHandle));
   await page.mouse.move(from.x, from.y);
@@ -63,7 +69,6 @@ export async function connect(page: Page, fromHandle: string, toHandle: string, 
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
   await page.mouse.move(to.x, to.y, { steps: 5 });
   await page.mouse.up();
-  await page.getByTestId(`rf__edge-${edgeId}`).waitFor();
 }
 
 /** Clicks a node on the canvas and waits for its settings in the side panel. */

@@ -18,13 +18,16 @@ import type {
 
 const flowPath = (id: string) => `/api/flows/${encodeURIComponent(id)}`;
 
+export type FlowSource = 'import' | 'template' | 'copy';
+
 export const api = {
   nodeTypes: () => requestJson<NodeTypeInfo[]>('/api/node-types'),
   templates: () => requestJson<FlowTemplate[]>('/api/templates'),
 
   flows: () => requestJson<FlowSummary[]>('/api/flows'),
   flow: (id: string) => requestJson<FlowDetail>(flowPath(id)),
-  createFlow: (document: FlowDocument) => postJson<FlowDetail>('/api/flows', document),
+  /** `source` tells the server's audit log where the flow came from (an import is logged as one). */
+  createFlow: (document: FlowDocument, source?: FlowSource) => postJson<FlowDetail>(`/api/flows${queryString({ source })}`, document),
   saveFlow: (id: string, document: FlowDocument) => putJson<FlowDetail>(flowPath(id), document),
   deleteFlow: (id: string) => deleteJson(flowPath(id)),
   activateFlow: (id: string) => postJson<FlowDetail>(`${flowPath(id)}/activate`),

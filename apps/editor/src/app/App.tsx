@@ -11,6 +11,7 @@ const EditorPage = lazy(() => import('../editor/EditorPage'));
 const ExecutionsPage = lazy(() => import('../executions/ExecutionsPage'));
 const CredentialsPage = lazy(() => import('../credentials/CredentialsPage'));
 const ApiKeysPage = lazy(() => import('../auth/ApiKeysPage'));
+const AuditLogPage = lazy(() => import('../audit/AuditLogPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: false } },
@@ -28,6 +29,7 @@ export function App() {
             <Route path="/flows/:id/executions">{(params) => <ExecutionsPage flowId={params.id} />}</Route>
             <Route path="/flows/:id/executions/:executionId">{(params) => <ExecutionsPage flowId={params.id} executionId={params.executionId} />}</Route>
             <Route path="/settings/api-keys" component={ApiKeysPage} />
+            <Route path="/settings/audit" component={AuditLogPage} />
             <Route component={NotFound} />
           </Switch>
         </Suspense>

@@ -1,5 +1,6 @@
-// The gate in jsdom with a fake server: setup on a fresh install, sign-in when signed out, the app
-// once signed in, and a sign-in over the app when a later call answers 401.
+// The gate in jsdom with a fake server: setup on a fresh install, sign-in when signed out (found
+// out without a request that fails), the app once signed in, and a sign-in over the app when a
+// later call answers 401.
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -42,7 +43,7 @@ describe('AuthGate', () => {
 
   it('asks a fresh install for the owner account, then shows the app', async () => {
     const sent = fakeServer({
-      'GET /api/auth/status': () => ({ body: { setupRequired: true } }),
+      'GET /api/auth/status': () => ({ body: { setupRequired: true, signedIn: false } }),
       'POST /api/auth/setup': () => ({ status: 201, body: { user: ada } }),
     });
     const user = userEvent.setup();
@@ -67,15 +68,16 @@ describe('AuthGate', () => {
 
   it('signs in, showing the server’s reason when it refuses', async () => {
     let attempts = 0;
-    fakeServer({
-      'GET /api/auth/status': () => ({ body: { setupRequired: false } }),
-      'GET /api/auth/me': () => unauthorized,
+    const sent = fakeServer({
+      'GET /api/auth/status': () => ({ body: { setupRequired: false, signedIn: false } }),
       'POST /api/auth/login': () => (++attempts === 1 ? { status: 401, body: { error: 'unauthorized', message: 'Wrong email or password.' } } : { body: { user: ada } }),
     });
     const user = userEvent.setup();
     render(<AuthGate>{<Protected />}</AuthGate>);
 
+    // The sign-in page came from one request that cannot fail for a stranger (no 401 in the console).
     await user.type(await screen.findByLabelText('Email'), 'ada@example.com');
+    expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /api/auth/status']);
     await user.type(screen.getByLabelText('Password'), 'nope');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Wrong email or password.');
@@ -87,8 +89,7 @@ describe('AuthGate', () => {
 
   it('puts the sign-in over the app when a call answers 401, keeping the page underneath', async () => {
     fakeServer({
-      'GET /api/auth/status': () => ({ body: { setupRequired: false } }),
-      'GET /api/auth/me': () => ({ body: { user: ada } }),
+      'GET /api/auth/status': () => ({ body: { setupRequired: false, signedIn: true, user: ada } }),
       'GET /api/flows': () => unauthorized,
     });
     render(<AuthGate>{<Protected />}</AuthGate>);

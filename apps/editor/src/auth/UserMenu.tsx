@@ -1,4 +1,4 @@
-// The signed-in person in the header: who, their role, API keys (owner) and sign-out.
+// The signed-in person in the header: who, their role, API keys and the audit log (owner) and sign-out.
 import { Link } from 'wouter';
 import { useAuthSession } from './auth-context';
 
@@ -12,9 +12,14 @@ export function UserMenu() {
         {user.name ?? user.email} <span className="pill">{user.role}</span>
       </span>
       {user.role === 'owner' ? (
-        <Link href="/settings/api-keys" className="header-link">
-          API keys
-        </Link>
+        <>
+          <Link href="/settings/api-keys" className="header-link">
+            API keys
+          </Link>
+          <Link href="/settings/audit" className="header-link">
+            Audit log
+          </Link>
+        </>
       ) : null}
       <button type="button" className="button small" onClick={() => void session.signOut()}>
         Sign out

@@ -25,14 +25,16 @@ export interface NewApiKey extends ApiKeyInfo {
   key: string;
 }
 
+/** Always answered with 200, so a browser's first request never fails. */
+export type AuthStatus = { setupRequired: boolean; signedIn: false } | { setupRequired: boolean; signedIn: true; user: AuthUser };
+
 export interface Credentials {
   email: string;
   password: string;
 }
 
 export const authApi = {
-  status: () => requestJson<{ setupRequired: boolean }>('/api/auth/status'),
-  me: () => requestJson<{ user: AuthUser }>('/api/auth/me'),
+  status: () => requestJson<AuthStatus>('/api/auth/status'),
   setup: (body: Credentials & { name?: string }) => postJson<{ user: AuthUser }>('/api/auth/setup', body),
   login: (body: Credentials) => postJson<{ user: AuthUser }>('/api/auth/login', body),
   logout: () => postJson<null>('/api/auth/logout'),

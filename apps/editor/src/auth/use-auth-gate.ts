@@ -1,7 +1,6 @@
 // What the gate shows: nothing yet, the owner setup, the sign-in, or the app for a signed-in user
 // (with a sign-in over it when the session ended while working, so unsaved edits survive).
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../api/http';
 import { authApi, type AuthUser } from './auth-api';
 import { onUnauthorized } from './unauthorized-signal';
 
@@ -36,14 +35,16 @@ export function useAuthGate() {
   return { state, signedIn };
 }
 
+/**
+ * One request, answered 200 whether or not the browser is signed in: asking /api/auth/me instead
+ * would log a failed request (401) in the console of every fresh browser on the sign-in page.
+ */
 async function loadGateState(): Promise<GateState> {
   try {
-    const { setupRequired } = await authApi.status();
-    if (setupRequired) return { kind: 'setup' };
-    const { user } = await authApi.me();
-    return { kind: 'signed-in', user };
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return { kind: 'signed-out' };
+    const status = await authApi.status();
+    if (status.setupRequired) return { kind: 'setup' };
+    return status.signedIn ? { kind: 'signed-in', user: status.user } : { kind: 'signed-out' };
+  } catch {
     return { kind: 'unknown' };
   }
 }

@@ -25,6 +25,10 @@ export interface JsonSchema {
   writeOnly?: boolean;
   /** "x-credential-types": a credential id field that fits only these stored credential types. */
   credentialTypes?: string[];
+  /** "x-enum-labels": words to show for enum values (the stored value stays the enum's). */
+  enumLabels?: Record<string, string>;
+  /** What a string holds ("text/javascript": code, edited in a code box and never a template). */
+  contentMediaType?: string;
 }
 
 /** Reads an unknown value as a schema, keeping only the keywords understood here. */
@@ -51,8 +55,11 @@ export function toJsonSchema(value: unknown): JsonSchema {
   }
   if (typeof value.pattern === 'string') schema.pattern = value.pattern;
   if (value.writeOnly === true) schema.writeOnly = true;
+  if (typeof value.contentMediaType === 'string') schema.contentMediaType = value.contentMediaType;
   const credentialTypes = value['x-credential-types'];
   if (Array.isArray(credentialTypes)) schema.credentialTypes = credentialTypes.filter((type) => typeof type === 'string');
+  const enumLabels = value['x-enum-labels'];
+  if (isRecord(enumLabels)) schema.enumLabels = Object.fromEntries(Object.entries(enumLabels).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   return schema;
 }
 

@@ -30,7 +30,15 @@ export function buildCatalog(infos: readonly NodeTypeInfo[]): EditorCatalog {
   }
   const descriptors = new Map<string, NodeTypeDescriptor>();
   for (const [entryKey, { info, schema }] of byKey) {
-    descriptors.set(entryKey, { type: info.type, version: info.version, trigger: info.trigger, outputs: info.handles.outputs, checkParams: (params) => checkParams(schema, params) });
+    descriptors.set(entryKey, {
+      type: info.type,
+      version: info.version,
+      trigger: info.trigger,
+      outputs: info.handles.outputs,
+      checkParams: (params) => checkParams(schema, params),
+      paramsSchema: info.paramsSchema,
+      rawParams: info.rawParams ?? [],
+    });
   }
   return {
     entries: [...latest.values()],

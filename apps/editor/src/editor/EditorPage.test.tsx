@@ -91,7 +91,8 @@ describe('EditorPage', () => {
     render(<App />);
     const toggle = await screen.findByRole('switch', { name: 'Active' });
     await user.click(toggle);
-    expect((await screen.findByTestId('command-error')).textContent).toContain('Node "shape": param "fields": is wrong');
+    expect((await screen.findByTestId('command-error')).textContent).toContain('Could not activate the flow: one problem needs fixing first');
+    expect(within(screen.getByTestId('problems-bar')).getByRole('listitem').textContent).toBe('Node "shape": param "fields": is wrong');
     expect(screen.getByTestId('node-invalid-shape').getAttribute('title')).toContain('is wrong');
     expect(toggle.getAttribute('aria-checked')).toBe('false');
   });

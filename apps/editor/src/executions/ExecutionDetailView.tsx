@@ -9,6 +9,7 @@ import { api } from '../api/endpoints';
 import { isRecord } from '../api/http';
 import { useCatalog } from '../api/queries';
 import { queryKeys } from '../api/query-keys';
+import { refreshAfterRuns } from '../api/refresh-after-run';
 import type { EditorCatalog } from '../catalog/node-type-catalog';
 import { FlowCanvas } from '../editor/canvas/FlowCanvas';
 import { ConfigPanel } from '../editor/panel/ConfigPanel';
@@ -42,8 +43,7 @@ function ExecutionHeader({ flowId, execution }: { flowId: string; execution: Exe
   const retry = useMutation({
     mutationFn: () => api.retryExecution(execution.id),
     onSuccess: ({ executionId }) => {
-      void queryClient.invalidateQueries({ queryKey: ['executions', flowId] });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.executionStats(flowId) });
+      void refreshAfterRuns(queryClient, { flowId, executionIds: [executionId] }).catch(() => undefined);
       navigate(`/flows/${flowId}/executions/${executionId}`);
     },
   });

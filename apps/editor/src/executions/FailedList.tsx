@@ -2,7 +2,7 @@
 // the flow's, and replay them on the version they ran or on the flow's current version.
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { queryKeys } from '../api/query-keys';
+import { refreshAfterRuns } from '../api/refresh-after-run';
 import { EmptyState } from '../shared/EmptyState';
 import { ErrorMessage } from '../shared/ErrorMessage';
 import { LoadingState } from '../shared/LoadingState';
@@ -24,10 +24,9 @@ export function FailedList({ flowId }: { flowId: string }) {
   });
   const replay = useMutation({
     mutationFn: (request: ReplayRequest) => failedApi.replay(request),
-    onSuccess: () => {
+    onSuccess: (result) => {
       setSelected(new Set());
-      void queryClient.invalidateQueries({ queryKey: ['executions', flowId] });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.executionStats(flowId) });
+      void refreshAfterRuns(queryClient, { flowId, executionIds: result.replayed.map((run) => run.executionId) }).catch(() => undefined);
     },
   });
   const items = failed.data?.pages.flatMap((page) => page.items) ?? [];

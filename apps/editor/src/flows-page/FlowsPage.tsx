@@ -19,25 +19,25 @@ export function FlowsPage() {
   return (
     <div className="app">
       <AppHeader>
-        <button type="button" className="button primary" onClick={() => mutations.create.mutate(EMPTY_FLOW)} disabled={mutations.create.isPending}>
+        <button type="button" className="button primary" onClick={() => mutations.create.mutate({ document: EMPTY_FLOW })} disabled={mutations.create.isPending}>
           New flow
         </button>
         <button type="button" className="button" onClick={() => setShowTemplates(!showTemplates)} aria-expanded={showTemplates}>
           Start from a template
         </button>
-        <ImportFlowButton onImport={(document) => mutations.create.mutate(document)} />
+        <ImportFlowButton onImport={(document) => mutations.create.mutate({ document, source: 'import' })} />
       </AppHeader>
       <main className="page">
         <h1 className="page-title">Flows</h1>
         {failed ? <ErrorMessage error={failed.error} title="That did not work" /> : null}
-        {showTemplates ? <TemplateGallery onPick={(document) => mutations.create.mutate(document)} onClose={() => setShowTemplates(false)} /> : null}
+        {showTemplates ? <TemplateGallery onPick={(document) => mutations.create.mutate({ document, source: 'template' })} onClose={() => setShowTemplates(false)} /> : null}
         {flows.isLoading ? <LoadingState label="Loading flows…" /> : null}
         {flows.error ? <ErrorMessage error={flows.error} title="Could not load flows" /> : null}
         {flows.data && flows.data.length === 0 ? (
           <EmptyState
             title="No flows yet"
             action={
-              <button type="button" className="button primary" onClick={() => mutations.create.mutate(EMPTY_FLOW)}>
+              <button type="button" className="button primary" onClick={() => mutations.create.mutate({ document: EMPTY_FLOW })}>
                 Create your first flow
               </button>
             }

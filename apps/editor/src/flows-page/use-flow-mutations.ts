@@ -1,7 +1,7 @@
 // What the flows page does to flows; every mutation refreshes the list.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
-import { api } from '../api/endpoints';
+import { api, type FlowSource } from '../api/endpoints';
 import { queryKeys } from '../api/query-keys';
 import type { FlowDocument } from '../api/api-types';
 import { documentOf } from './flow-file';
@@ -14,7 +14,7 @@ export function useFlowMutations() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.flows });
 
   const create = useMutation({
-    mutationFn: (document: FlowDocument) => api.createFlow(document),
+    mutationFn: ({ document, source }: { document: FlowDocument; source?: FlowSource }) => api.createFlow(document, source),
     onSuccess: (flow) => {
       void refresh();
       navigate(`/flows/${flow.id}`);
@@ -27,7 +27,7 @@ export function useFlowMutations() {
   const duplicate = useMutation({
     mutationFn: async (id: string) => {
       const flow = await api.flow(id);
-      return api.createFlow({ ...documentOf(flow), name: `Copy of ${flow.name}`.slice(0, 200) });
+      return api.createFlow({ ...documentOf(flow), name: `Copy of ${flow.name}`.slice(0, 200) }, 'copy');
     },
     onSuccess: refresh,
   });

@@ -1,6 +1,6 @@
 // The canvas: React Flow wired to the editor store. Deletion, copy/paste and undo go through the
 // store's actions (see use-editor-shortcuts), so React Flow's own delete key is off.
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type IsValidConnection } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
 import { useCallback, useEffect, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connectionProblem } from '../store/graph-edit';
@@ -29,6 +29,21 @@ export function FlowCanvas() {
     [store],
   );
 
+  // A line dropped on a handle that refused it would just vanish: say why (the store words it).
+  const onConnectEnd = useCallback<OnConnectEnd>(
+    (_event, state) => {
+      if (state.isValid !== false || !state.fromNode || !state.toNode) return;
+      const fromSource = state.fromHandle?.type !== 'target';
+      actions.connect({
+        source: fromSource ? state.fromNode.id : state.toNode.id,
+        target: fromSource ? state.toNode.id : state.fromNode.id,
+        sourceHandle: (fromSource ? state.fromHandle?.id : state.toHandle?.id) ?? null,
+        targetHandle: (fromSource ? state.toHandle?.id : state.fromHandle?.id) ?? null,
+      });
+    },
+    [actions],
+  );
+
   const onDrop = useCallback(
     (event: DragEvent) => {
       const type = event.dataTransfer.getData(NODE_TYPE_DRAG_FORMAT);
@@ -49,6 +64,7 @@ export function FlowCanvas() {
         onNodesChange={actions.onNodesChange}
         onEdgesChange={actions.onEdgesChange}
         onConnect={actions.connect}
+        onConnectEnd={onConnectEnd}
         onNodeDragStart={actions.beginMove}
         isValidConnection={isValidConnection}
         nodesDraggable={!readOnly}

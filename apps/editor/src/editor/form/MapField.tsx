@@ -48,6 +48,7 @@ export function MapField({ id, schema, value, onChange, label, required, problem
               ariaLabel={`${label}: value ${index + 1}`}
               placeholder="value or {{template}}"
               testId={`${id}-value-${index}`}
+              previewCompileErrors={false}
               onChange={(text) => update(rows.map((other, at) => (at === index ? { ...other, value: text } : other)))}
             />
             <button type="button" className="button icon ghost" aria-label={`Remove ${singular.toLowerCase()} ${row.key || index + 1}`} onClick={() => update(rows.filter((_, at) => at !== index))}>

@@ -14,9 +14,14 @@ interface ObjectFieldsProps {
   onChange(value: Record<string, unknown>): void;
   /** Rows lay their fields out side by side. */
   inline?: boolean;
+  /**
+   * False for an optional group left empty (a webhook's rate limit): its fields are needed only once
+   * the group is used, so none is marked required until then.
+   */
+  inUse?: boolean;
 }
 
-export function ObjectFields({ idPrefix, path, schema, value, onChange, inline = false }: ObjectFieldsProps) {
+export function ObjectFields({ idPrefix, path, schema, value, onChange, inline = false, inUse = true }: ObjectFieldsProps) {
   const object = isRecord(value) ? value : {};
   const problemsAt = useFieldProblems();
   return (
@@ -31,7 +36,7 @@ export function ObjectFields({ idPrefix, path, schema, value, onChange, inline =
             schema={property}
             value={object[key]}
             label={titleOf(property, key)}
-            required={schema.required?.includes(key)}
+            required={inUse && schema.required?.includes(key)}
             problems={problemsAt(childPath)}
             onChange={(next) => {
               const copy = { ...object };

@@ -20,6 +20,8 @@ export function TextField({ id, schema, value, onChange, label, required, proble
         placeholder={placeholderOf(schema.examples)}
         describedBy={describedBy(id, help)}
         testId={id}
+        // The form's validation shows a template that does not compile, at this field.
+        previewCompileErrors={false}
       />
     </FieldFrame>
   );
@@ -86,10 +88,11 @@ export function EnumField({ id, schema, value, onChange, label, required, proble
         data-testid={id}
         onChange={(event) => onChange(event.target.value === '' ? undefined : choices[Number(event.target.value)])}
       >
-        {index < 0 || !required ? <option value="">{index < 0 ? 'Choose…' : '(none)'}</option> : null}
+        {/* A blank choice on a field with a default would only bring the default back under another name. */}
+        {index < 0 || (!required && schema.default === undefined) ? <option value="">{index < 0 ? 'Choose…' : '(none)'}</option> : null}
         {choices.map((choice, choiceIndex) => (
           <option key={String(choice)} value={String(choiceIndex)}>
-            {String(choice)}
+            {schema.enumLabels?.[String(choice)] ?? String(choice)}
           </option>
         ))}
       </select>

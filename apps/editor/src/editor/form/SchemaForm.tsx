@@ -16,7 +16,7 @@ interface SchemaFormProps {
 export function SchemaForm({ schema, params, onChange, issues = [], idPrefix = 'param' }: SchemaFormProps) {
   if (!schema.properties || Object.keys(schema.properties).length === 0) return <p className="muted">This node has no settings.</p>;
   return (
-    <FieldProblemsProvider issues={issues}>
+    <FieldProblemsProvider issues={issues} schema={schema}>
       <div className="schema-form">
         <ObjectFields idPrefix={idPrefix} path="" schema={schema} value={params} onChange={onChange} />
       </div>

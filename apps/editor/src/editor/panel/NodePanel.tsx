@@ -1,22 +1,30 @@
 // One node's panel: Settings (its form), Output (what the last run did there) and, for a webhook,
 // Requests (what reached its URL).
-import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import type { ValidationIssue } from '@hookflow/flow-model';
+import { useMemo, useState } from 'react';
 import { NodeIcon } from '../../shared/NodeIcon';
 import { useEditorStore } from '../store/editor-store-context';
-import { mergeMessages } from '../store/issue-index';
+import { mergeIssues } from '../store/issue-index';
 import { RequestsTab } from '../webhook/RequestsTab';
+import { splitNodeProblems } from './node-problems';
 import { NodeRunResult } from './NodeRunResult';
 import { NodeSettings } from './NodeSettings';
 
 type Tab = 'settings' | 'output' | 'requests';
+
+const NO_ISSUES: ValidationIssue[] = [];
 
 export function NodePanel({ nodeId }: { nodeId: string }) {
   const data = useEditorStore((state) => state.nodes.find((node) => node.id === nodeId)?.data);
   const entry = useEditorStore((state) => (data ? state.catalog?.entry(data.type, data.typeVersion) ?? state.catalog?.entry(data.type) : undefined));
   const runView = useEditorStore((state) => state.run?.byNode[nodeId]);
   const readOnly = useEditorStore((state) => state.readOnly);
-  const problems = useEditorStore(useShallow((state) => mergeMessages(state.issues.byNode[nodeId], state.serverIssues.byNode[nodeId])));
+  const clientIssues = useEditorStore((state) => state.issues.byNode[nodeId] ?? NO_ISSUES);
+  const serverIssues = useEditorStore((state) => state.serverIssues.byNode[nodeId] ?? NO_ISSUES);
+  const problems = useMemo(
+    () => splitNodeProblems({ issues: mergeIssues(clientIssues, serverIssues), schema: entry?.schema, paramsSchema: entry?.info.paramsSchema }),
+    [clientIssues, serverIssues, entry],
+  );
   const [tab, setTab] = useState<Tab>(runView ? 'output' : 'settings');
   if (!data) return null;
   const isTrigger = entry?.info.trigger === true;
@@ -39,12 +47,19 @@ export function NodePanel({ nodeId }: { nodeId: string }) {
           </p>
         </div>
       </div>
-      {problems.length > 0 ? (
+      {problems.general.length > 0 || problems.fields.length > 0 ? (
         <div className="problems" role="alert" data-testid="node-problems">
           <ul>
-            {problems.map((message) => (
+            {problems.general.map((message) => (
               <li key={message}>{message}</li>
             ))}
+            {/* Field problems are told at their fields; here only which fields, so nothing reads twice. */}
+            {problems.fields.length > 0 ? (
+              <li>
+                {problems.fields.length === 1 ? 'A setting needs fixing' : `${problems.fields.length} settings need fixing`}: {problems.fields.join(', ')}
+                {tab === 'settings' ? ' (marked below)' : ' (see Settings)'}.
+              </li>
+            ) : null}
           </ul>
         </div>
       ) : null}

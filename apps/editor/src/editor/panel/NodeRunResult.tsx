@@ -24,10 +24,34 @@ export function NodeRunResult({ view }: { view: NodeRunView | undefined }) {
         </div>
       ) : null}
       {status === 'filtered' ? <p className="muted">The conditions sent the data to the “{step.handle}” output, where nothing is connected: the run stopped here.</p> : null}
-      <h3 className="section-title">Input</h3>
-      <JsonTree value={step.input} label="Step input" testId="step-input" />
-      <h3 className="section-title">Output</h3>
-      <JsonTree value={step.output} label="Step output" testId="step-output" />
+      {status === 'error' && !step.error ? (
+        <p className="error-message" role="alert" data-testid="node-run-error">
+          This step failed without a recorded reason.
+        </p>
+      ) : null}
+      {step.logs && step.logs.length > 0 ? (
+        <>
+          <h3 className="section-title">Console</h3>
+          <pre className="step-logs" data-testid="step-logs">
+            {step.logs.join('\n')}
+          </pre>
+        </>
+      ) : null}
+      {step.input !== undefined ? (
+        <>
+          <h3 className="section-title">Input</h3>
+          <JsonTree value={step.input} label="Step input" testId="step-input" />
+        </>
+      ) : null}
+      {/* A step that failed or was skipped has no output: say nothing rather than "undefined". */}
+      {step.output !== undefined ? (
+        <>
+          <h3 className="section-title">Output</h3>
+          <JsonTree value={step.output} label="Step output" testId="step-output" />
+        </>
+      ) : status !== 'error' && status !== 'skipped' ? (
+        <p className="muted">This step gave no output.</p>
+      ) : null}
     </div>
   );
 }

@@ -3,10 +3,12 @@ import { useMemo } from 'react';
 import type { NodeTypeEntry } from '../../catalog/node-type-catalog';
 import { SchemaForm } from '../form/SchemaForm';
 import { useEditorStore } from '../store/editor-store-context';
+import { mergeIssues } from '../store/issue-index';
 import type { FlowNodeData } from '../store/flow-mapping';
 import { TemplateScopeProvider } from '../template/template-scope';
 import { useNodeTemplateContext } from '../template/use-node-template-context';
 import { WebhookTrigger } from '../webhook/WebhookTrigger';
+import { relativeToParams } from './node-problems';
 
 const NO_ISSUES: ValidationIssue[] = [];
 
@@ -15,7 +17,7 @@ export function NodeSettings({ nodeId, data, entry, readOnly }: { nodeId: string
   const clientIssues = useEditorStore((state) => state.issues.byNode[nodeId] ?? NO_ISSUES);
   const serverIssues = useEditorStore((state) => state.serverIssues.byNode[nodeId] ?? NO_ISSUES);
   const { context, hasSample } = useNodeTemplateContext(nodeId);
-  const paramIssues = useMemo(() => relativeToParams([...clientIssues, ...serverIssues]), [clientIssues, serverIssues]);
+  const paramIssues = useMemo(() => relativeToParams(mergeIssues(clientIssues, serverIssues)), [clientIssues, serverIssues]);
 
   if (!entry) return <p className="error-message">This node's type "{data.type}" is not installed on the server.</p>;
   return (
@@ -40,12 +42,4 @@ export function NodeSettings({ nodeId, data, entry, readOnly }: { nodeId: string
       </TemplateScopeProvider>
     </fieldset>
   );
-}
-
-/** "nodes.3.params.conditions.0.op" → "conditions.0.op", so each field finds its problems. */
-function relativeToParams(issues: readonly ValidationIssue[]): ValidationIssue[] {
-  return issues.flatMap((issue) => {
-    const match = /^nodes\.\d+\.params(?:\.(.*))?$/.exec(issue.path);
-    return match ? [{ ...issue, path: match[1] ?? '' }] : [];
-  });
 }

@@ -122,7 +122,7 @@ export function createEditorStore({ flowId, document, catalog = null, readOnly =
         const { nodes, edges, catalog: currentCatalog } = get();
         const problem = connectionProblem({ connection, nodes, edges, catalog: currentCatalog });
         if (problem) {
-          set({ notice: `Cannot connect: ${problem}.` });
+          set({ notice: `${problem}.` });
           return;
         }
         commit({ edges: [...edges, makeEdge(connection)] });

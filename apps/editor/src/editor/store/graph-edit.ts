@@ -36,18 +36,24 @@ export function makeNode({ id, type, version, position }: { id: string; type: st
   return { id, type: CANVAS_NODE_TYPE, position, data, selected: true };
 }
 
-/** Why a connection is refused, or undefined when it is fine. */
+/** Why a connection is refused, as a sentence to show, or undefined when it is fine. */
 export function connectionProblem({ connection, nodes, edges, catalog }: ConnectionCheck): string | undefined {
   const { source, target } = connection;
-  if (!source || !target) return 'pick two nodes';
-  if (source === target) return 'a node cannot feed itself';
+  if (!source || !target) return 'Pick two nodes to connect';
+  if (source === target) return 'A node cannot connect to itself';
   const targetNode = nodes.find((node) => node.id === target);
   const targetType = targetNode ? catalog?.entry(targetNode.data.type) : undefined;
-  if (targetType?.info.trigger) return 'a trigger starts the flow; nothing can lead into it';
+  if (targetType?.info.trigger) return 'A trigger starts the flow: nothing can lead into it';
   const handle = connection.sourceHandle ?? null;
-  if (edges.some((edge) => edge.source === source && edge.target === target && (edge.sourceHandle ?? null) === handle)) return 'these nodes are already connected';
-  if (wouldCreateCycle(edges, { source, target })) return 'this would make a loop';
+  if (edges.some((edge) => edge.source === source && edge.target === target && (edge.sourceHandle ?? null) === handle)) return 'These nodes are already connected';
+  if (wouldCreateCycle(edges, { source, target })) return `Flows can't loop: ${nodeName(nodes, target)} already leads to ${nodeName(nodes, source)}`;
   return undefined;
+}
+
+/** "Shape the order" (its name) or "shape" (its id), quoted, as the canvas shows it. */
+function nodeName(nodes: readonly EditorNode[], id: string): string {
+  const name = nodes.find((node) => node.id === id)?.data.name?.trim();
+  return `"${name || id}"`;
 }
 
 /** Where a node added "after" another goes: to its right, below any node already there. */

@@ -20,7 +20,21 @@ export function indexIssues(issues: readonly ValidationIssue[]): IssueIndex {
   return { byNode, flow };
 }
 
-/** Messages of both lists, each once: the server and the editor often word the same problem alike. */
-export function mergeMessages(...lists: Array<readonly ValidationIssue[] | undefined>): string[] {
-  return [...new Set(lists.flatMap((list) => (list ?? []).map((issue) => issue.message)))];
+/** Messages of the editor's and the server's problems, each problem once (see mergeIssues). */
+export function mergeMessages(client: readonly ValidationIssue[] | undefined, server: readonly ValidationIssue[] | undefined): string[] {
+  return [...new Set(mergeIssues(client, server).map((issue) => issue.message))];
+}
+
+/**
+ * The editor's own problems, then the server's that the editor does not already report at the same
+ * node and path: the two checks often word one problem a little differently, and it must read once.
+ */
+export function mergeIssues(client: readonly ValidationIssue[] | undefined, server: readonly ValidationIssue[] | undefined): ValidationIssue[] {
+  const own = client ?? [];
+  const at = new Set(own.map(issueKey));
+  return [...own, ...(server ?? []).filter((issue) => !at.has(issueKey(issue)))];
+}
+
+function issueKey(issue: ValidationIssue): string {
+  return `${issue.nodeId ?? ''}\u0000${issue.path}`;
 }

@@ -5,6 +5,7 @@ import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { applySuggestion, openExpression, rankSuggestions, type OpenExpression } from './template-suggestions';
 import { TemplatePreview } from './TemplatePreview';
 import { useTemplateScope } from './template-scope';
+import { useSuggestionBox } from './use-suggestion-box';
 
 interface TemplateInputProps {
   id?: string;
@@ -17,9 +18,11 @@ interface TemplateInputProps {
   testId?: string;
   /** Off for fields that are never rendered as templates. */
   preview?: boolean;
+  /** Off where the field's own validation problems already say the template does not compile. */
+  previewCompileErrors?: boolean;
 }
 
-export function TemplateInput({ id, value, onChange, multiline = false, placeholder, describedBy, ariaLabel, testId, preview = true }: TemplateInputProps) {
+export function TemplateInput({ id, value, onChange, multiline = false, placeholder, describedBy, ariaLabel, testId, preview = true, previewCompileErrors = true }: TemplateInputProps) {
   const { variables } = useTemplateScope();
   const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const listId = useId();
@@ -27,6 +30,7 @@ export function TemplateInput({ id, value, onChange, multiline = false, placehol
   const [active, setActive] = useState(0);
   const suggestions = useMemo(() => (expression ? rankSuggestions({ word: expression.word, variables, helpers: templateHelpers }) : []), [expression, variables]);
   const open = suggestions.length > 0;
+  const boxStyle = useSuggestionBox(field, open);
 
   const track = (text: string, caret: number | null) => {
     setExpression(caret === null ? null : openExpression(text, caret));
@@ -91,7 +95,7 @@ export function TemplateInput({ id, value, onChange, multiline = false, placehol
     <div className="template-field">
       {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
       {open ? (
-        <ul className="suggestions" role="listbox" id={listId} aria-label="Template suggestions">
+        <ul className="suggestions" role="listbox" id={listId} aria-label="Template suggestions" style={boxStyle}>
           {suggestions.map((suggestion, index) => (
             <li
               key={`${suggestion.kind}:${suggestion.value}`}
@@ -99,6 +103,7 @@ export function TemplateInput({ id, value, onChange, multiline = false, placehol
               role="option"
               aria-selected={index === active}
               className={index === active ? 'active' : undefined}
+              title={suggestion.kind === 'helper' ? `${suggestion.value}: ${suggestion.detail}` : suggestion.value}
               onMouseDown={(event) => {
                 event.preventDefault();
                 choose(index);
@@ -110,7 +115,7 @@ export function TemplateInput({ id, value, onChange, multiline = false, placehol
           ))}
         </ul>
       ) : null}
-      {preview ? <TemplatePreview source={value} /> : null}
+      {preview ? <TemplatePreview source={value} showCompileErrors={previewCompileErrors} /> : null}
     </div>
   );
 }

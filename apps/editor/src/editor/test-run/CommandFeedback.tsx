@@ -1,6 +1,8 @@
-// What the last save, activation or test run said: the run's outcome, or the server's refusal
-// with each reason (they are also pinned on the nodes they name).
+// What the last save, activation or test run said: the run's outcome, or the server's refusal.
+// A refusal for validation problems only counts them here: each is told once, at its field or node
+// and in the problems list under the canvas, which opens by itself.
 import { useShallow } from 'zustand/react/shallow';
+import { ApiError } from '../../api/http';
 import { ErrorMessage } from '../../shared/ErrorMessage';
 import { formatDuration } from '../../shared/format';
 import { StatusBadge } from '../../shared/StatusBadge';
@@ -19,7 +21,15 @@ export function CommandFeedback({ saveError, activationError, testRunError, onDi
     <>
       {failure ? (
         <div className="feedback feedback-error" data-testid="command-error">
-          <ErrorMessage error={failure.error} title={failure.title} />
+          {failure.error instanceof ApiError && failure.error.issues.length > 0 ? (
+            <p className="error-message" role="alert">
+              <strong>{failure.title}: </strong>
+              {failure.error.issues.length === 1 ? 'one problem needs fixing first' : `${failure.error.issues.length} problems need fixing first`}. Each is marked on its node and listed under
+              the canvas.
+            </p>
+          ) : (
+            <ErrorMessage error={failure.error} title={failure.title} />
+          )}
           <button type="button" className="button small ghost" onClick={onDismiss} aria-label="Dismiss message">
             ✕
           </button>

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditorStore, useEditorStoreApi } from '../store/editor-store-context';
 import { ActiveSwitch } from './ActiveSwitch';
+import { FlowNameInput } from './FlowNameInput';
 
 interface EditorToolbarProps {
   active: boolean;
@@ -42,7 +43,7 @@ export function EditorToolbar({ active, saving, activating, testing, onSave, onT
       <Link href="/" className="button ghost" aria-label="Back to all flows">
         ← Flows
       </Link>
-      <input className="input flow-name" aria-label="Flow name" value={name} maxLength={200} onChange={(event) => rename(event.target.value)} data-testid="flow-name" />
+      <FlowNameInput name={name} onRename={rename} />
       <span className={`save-state${dirty ? ' dirty' : ''}`} data-testid="save-state" aria-live="polite">
         {saving ? 'Saving…' : dirty ? 'Unsaved changes' : 'All changes saved'}
       </span>

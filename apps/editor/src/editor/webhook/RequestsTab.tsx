@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/endpoints';
 import { queryKeys } from '../../api/query-keys';
+import { refreshAfterRuns } from '../../api/refresh-after-run';
 import { EmptyState } from '../../shared/EmptyState';
 import { ErrorMessage } from '../../shared/ErrorMessage';
 import { formatBytes, formatTime } from '../../shared/format';
@@ -18,7 +19,7 @@ export function RequestsTab() {
   const events = useQuery({ queryKey: queryKeys.events(flowId), queryFn: () => api.events({ flowId, limit: 20 }), refetchInterval: 10_000 });
   const replay = useMutation({
     mutationFn: api.replayEvent,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.events(flowId) }),
+    onSuccess: ({ eventId }) => void refreshAfterRuns(queryClient, { flowId, eventId }).catch(() => undefined),
   });
 
   if (events.isLoading) return <LoadingState label="Loading requests…" />;
