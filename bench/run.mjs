@@ -2,9 +2,11 @@
 // baseline and a minimal durable server (durable-baseline-server.mjs), measured in the same run on
 // the same machine. Loopback only; every phase is bounded.
 //   BENCH_SECONDS (default 20), BENCH_CONNECTIONS (default 50)
+//   BENCH_PRUNE=0 skips the retention phase (retention.mjs: intake while 200,000 old runs are pruned)
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { retentionPhase } from './retention.mjs';
 import { apiClient, cpuOf, forkServer, load as loadWith, orderFlow, peakRssMb, ratio, sinkCount, startServer, summary, usPer, waitForIdle } from './support.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -71,6 +73,7 @@ async function main() {
     sink.child.kill();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  if (!only && process.env.BENCH_PRUNE !== '0') results.retention = await retentionPhase({ owner, seconds, connections });
   console.log(`\naccept ratio ${results.acceptRatio}x the bare server (the durable baseline: ${results.durableBaselineRatio}x; Hookflow is ${results.acceptVsDurableBaseline}x of it); intake p99 ${results.intake?.p99ms} ms; end to end ${results.endToEnd?.executedPerSec} events/s executed (${results.endToEnd?.deliveredPerSec} deliveries/s), lost ${results.endToEnd?.lost}; peak RSS ${results.peakRssMb} MB`);
   mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
   writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), JSON.stringify(results, null, 2));

@@ -5,6 +5,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
+import { AuditEntity } from './audit/audit.entity';
+import { AuditModule } from './audit/audit.module';
 import { authEntities } from './auth/auth.entities';
 import { AuthModule } from './auth/auth.module';
 import { runsExecutions, servesApi, SETTINGS, type Settings } from './config/settings';
@@ -23,14 +25,16 @@ import { FlowsModule } from './flows/flows.module';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
 import { LOGGER } from './logging/logger';
+import { MetricsModule } from './metrics/metrics.module';
 import { NodeTypesController } from './node-types/node-types.controller';
+import { RetentionModule } from './retention/retention.module';
 import { RuntimeModule } from './runtime/runtime.module';
 import { dataSourceOptions } from './storage/data-source-options';
 import { openStore } from './storage/migrate';
 import { StorageModule } from './storage/storage.module';
 
 /** Every table's entity, each defined by the capability that owns it. */
-export const storedEntities = [...flowEntities, ...eventEntities, ExecutionEntity, CredentialEntity, ...authEntities];
+export const storedEntities = [...flowEntities, ...eventEntities, ExecutionEntity, CredentialEntity, ...authEntities, AuditEntity];
 
 @Module({})
 export class AppModule {
@@ -54,9 +58,12 @@ export class AppModule {
         DispatchModule.register(settings),
         ExecutionsModule.register({ api, runs: runsExecutions(settings) }),
         HealthModule,
+        MetricsModule,
         // Loaded only in queue mode: the Redis client and Bull weigh ~60 MB of RSS.
         ...(settings.queueMode ? [import('./redis/redis.module.js').then(({ RedisModule }) => ({ module: RedisModule }))] : []),
-        ...(api ? [AuthModule, FlowsModule, IntakeModule] : []),
+        ...(api ? [AuditModule, AuthModule, FlowsModule, IntakeModule] : []),
+        // Pruning old executions and events: store housekeeping, done by mains (one at a time), never by workers.
+        ...(api ? [RetentionModule] : []),
       ],
       // Last: the editor's catch-all route answers the editor's page for browser paths.
       controllers: api ? [NodeTypesController, EditorController] : [],

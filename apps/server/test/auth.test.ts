@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logging/logger';
 import { callAnonymous, type Answer } from './support/api';
 import { exampleFlow } from './support/flows';
-import { TEST_OWNER } from './support/sign-in';
+import { sessionCookie, TEST_OWNER } from './support/sign-in';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const OWNER = { email: 'Ada@Example.com', password: 'correct horse battery staple', name: 'Ada' };
@@ -51,7 +51,7 @@ describe('a fresh install, set up in the editor', () => {
   });
 
   it('asks for the owner account first, and refuses a second setup', async () => {
-    expect((await ask(server.url, 'GET', '/api/auth/status')).body).toEqual({ setupRequired: true });
+    expect((await ask(server.url, 'GET', '/api/auth/status')).body).toEqual({ setupRequired: true, signedIn: false });
     const short = await ask<{ errors: Array<{ path: string }> }>(server.url, 'POST', '/api/auth/setup', { email: 'a@b.co', password: 'short' });
     expect(short.status).toBe(400);
     expect(short.body.errors[0]!.path).toBe('password');
@@ -60,7 +60,7 @@ describe('a fresh install, set up in the editor', () => {
     expect(setup.status).toBe(201);
     expect(setup.body.user).toMatchObject({ email: 'ada@example.com', role: 'owner' });
     expect(cookieOf(setup)).toMatch(/^hookflow_session=.{40,}/);
-    expect((await ask(server.url, 'GET', '/api/auth/status')).body).toEqual({ setupRequired: false });
+    expect((await ask(server.url, 'GET', '/api/auth/status')).body).toEqual({ setupRequired: false, signedIn: false });
 
     const again = await ask(server.url, 'POST', '/api/auth/setup', { email: 'mallory@example.com', password: 'mallory-password' });
     expect(again.status).toBe(409);
@@ -218,10 +218,25 @@ describe('an install set up from the environment', () => {
   });
 
   it('has its owner from OWNER_EMAIL and OWNER_PASSWORD, and no setup to do', async () => {
-    expect((await ask(server.url, 'GET', '/api/auth/status')).body).toEqual({ setupRequired: false });
+    expect((await ask(server.url, 'GET', '/api/auth/status')).body).toEqual({ setupRequired: false, signedIn: false });
     expect((await ask(server.url, 'POST', '/api/auth/setup', { email: 'x@example.com', password: 'x-password-1' })).status).toBe(409);
     const me = await ask(server.url, 'GET', '/api/auth/me', undefined, { authorization: `Bearer ${server.apiKey}` });
     expect(me.body).toMatchObject({ user: { email: TEST_OWNER.email, role: 'owner' }, via: 'api-key' });
+  });
+
+  it('tells a browser on /api/auth/status whether it is signed in, answering 200 either way', async () => {
+    const cookie = await sessionCookie({ base: server.url, email: TEST_OWNER.email, password: TEST_OWNER.password });
+    const signedIn = await ask(server.url, 'GET', '/api/auth/status', undefined, { cookie });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toEqual({ setupRequired: false, signedIn: true, user: expect.objectContaining({ email: TEST_OWNER.email, role: 'owner' }), via: 'session' });
+    const byKey = await ask(server.url, 'GET', '/api/auth/status', undefined, { authorization: `Bearer ${server.apiKey}` });
+    expect(byKey.body).toMatchObject({ signedIn: true, via: 'api-key' });
+    const strangers: Array<Record<string, string>> = [{}, { cookie: 'hookflow_session=ended-or-made-up' }, { authorization: 'Bearer hf_not-a-real-key' }];
+    for (const headers of strangers) {
+      const stranger = await ask(server.url, 'GET', '/api/auth/status', undefined, headers);
+      expect(stranger.status).toBe(200);
+      expect(stranger.body).toEqual({ setupRequired: false, signedIn: false });
+    }
   });
 
   it('behind a trusted proxy, limits the client address from X-Forwarded-For, not the proxy', async () => {

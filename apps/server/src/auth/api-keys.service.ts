@@ -30,17 +30,24 @@ export class ApiKeysService {
     return rows.map(toApiKeyDto);
   }
 
-  async revoke(id: string): Promise<void> {
-    const result = await this.store.transaction((manager) => manager.delete(ApiKeyEntity, { id }));
-    if (!result.affected) throw new NotFoundError(`No API key with id ${id}.`);
+  /** Answers the key it revoked, so the caller can say which one it was. */
+  async revoke(id: string): Promise<ApiKeyDto> {
+    const row = await this.store.transaction(async (manager) => {
+      const found = await manager.findOneBy(ApiKeyEntity, { id });
+      if (found) await manager.delete(ApiKeyEntity, { id });
+      return found;
+    });
+    if (!row) throw new NotFoundError(`No API key with id ${id}.`);
+    return toApiKeyDto(row);
   }
 
-  /** The user a key acts as, or null for an unknown or revoked key. */
-  async userFor(key: string): Promise<UserEntity | null> {
+  /** The user a key acts as, with the key's id and name, or null for an unknown or revoked key. */
+  async userFor(key: string): Promise<{ user: UserEntity; apiKey: { id: string; name: string } } | null> {
     const row = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ keyHash: secretHash(key) });
     if (!row) return null;
     await this.touch(row);
-    return this.dataSource.getRepository(UserEntity).findOneBy({ id: row.userId });
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: row.userId });
+    return user ? { user, apiKey: { id: row.id, name: row.name } } : null;
   }
 
   private async touch(row: ApiKeyEntity): Promise<void> {

@@ -7,13 +7,10 @@
 import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ApiKeysService } from './api-keys.service';
-import { setRequestAuth, type RequestAuth } from './request-auth';
+import { setRequestAuth } from './request-auth';
+import { RequestAuthenticator } from './request-authenticator';
 import { PUBLIC_KEY, ROLES_KEY, type Role } from './roles.decorator';
 import { rolesForRoute } from './roles';
-import { looksLikeApiKey } from './secret-tokens';
-import { sessionToken } from './session-cookie';
-import { SessionsService } from './sessions.service';
 
 export const CSRF_HEADER = 'x-hookflow-csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -23,8 +20,7 @@ const UNAUTHORIZED = 'Sign in, or send an API key as "Authorization: Bearer hf_.
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionsService,
-    private readonly apiKeys: ApiKeysService,
+    private readonly authenticator: RequestAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,7 +32,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets)) return true;
 
-    const auth = await this.authenticate(request);
+    const auth = await this.authenticator.authenticate(request);
     if (!auth) throw new UnauthorizedException(UNAUTHORIZED);
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] === undefined) {
       throw new ForbiddenException(`Requests signed in with the session cookie must send the header X-Hookflow-CSRF: 1 (or use an API key).`);
@@ -47,21 +43,6 @@ export class AuthGuard implements CanActivate {
     }
     setRequestAuth(request, auth);
     return true;
-  }
-
-  /** A request that sends an Authorization header is judged by it alone, never by a cookie too. */
-  private async authenticate(request: FastifyRequest): Promise<RequestAuth | undefined> {
-    const header = request.headers.authorization;
-    if (header !== undefined) {
-      const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-      if (!key || !looksLikeApiKey(key)) return undefined;
-      const user = await this.apiKeys.userFor(key);
-      return user ? { user, via: 'api-key' } : undefined;
-    }
-    const token = sessionToken(request);
-    if (!token) return undefined;
-    const user = await this.sessions.userFor(token);
-    return user ? { user, via: 'session', sessionToken: token } : undefined;
   }
 }
 

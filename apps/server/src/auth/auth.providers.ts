@@ -8,6 +8,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { OwnerSeedService } from './owner-seed.service';
+import { RequestAuthenticator } from './request-authenticator';
 import { SessionsService } from './sessions.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -20,5 +21,6 @@ export const authProviders: Provider[] = [
   ApiKeysService,
   LoginRateLimiter,
   OwnerSeedService,
+  RequestAuthenticator,
   { provide: APP_GUARD, useClass: AuthGuard },
 ];

@@ -3,6 +3,8 @@
 // a password), which keeps a leaked environment from taking over a running install.
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { SYSTEM_ACTOR } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
 import { ConflictError } from '../common/domain-errors';
 import { SETTINGS, type Settings } from '../config/settings';
 import { LOGGER } from '../logging/logger';
@@ -12,6 +14,7 @@ import { UsersService } from './users.service';
 export class OwnerSeedService implements OnApplicationBootstrap {
   constructor(
     private readonly users: UsersService,
+    private readonly audit: AuditService,
     @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -22,6 +25,7 @@ export class OwnerSeedService implements OnApplicationBootstrap {
     try {
       const owner = await this.users.createFirstOwner({ email, password });
       this.logger.info({ email: owner.email }, 'owner account created from OWNER_EMAIL');
+      await this.audit.record({ actor: SYSTEM_ACTOR, action: 'user.created', target: { type: 'user', id: owner.id, name: owner.email }, details: { role: owner.role, via: 'OWNER_EMAIL' } });
     } catch (err) {
       // Another process of the same install made it first.
       if (!(err instanceof ConflictError)) throw err;

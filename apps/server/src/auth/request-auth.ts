@@ -7,6 +7,8 @@ import type { UserEntity } from './auth.entities';
 export interface RequestAuth {
   user: UserEntity;
   via: 'session' | 'api-key';
+  /** The key a request came with (via 'api-key'), so the audit log can name it. */
+  apiKey?: { id: string; name: string };
   /** The session cookie's token, so sign-out can end exactly this session. */
   sessionToken?: string;
 }

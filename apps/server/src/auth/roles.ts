@@ -6,8 +6,8 @@ import type { Role } from './roles.decorator';
 export type { Role } from './roles.decorator';
 export const ROLES = ['owner', 'editor', 'viewer'] as const;
 
-/** Only the owner manages people, API keys and secrets. */
-const OWNER_ONLY_PREFIXES = ['/api/users', '/api/api-keys', '/api/credentials'];
+/** Only the owner manages people, API keys and secrets, and reads the audit log. */
+const OWNER_ONLY_PREFIXES = ['/api/users', '/api/api-keys', '/api/credentials', '/api/audit'];
 /** One's own session (who am I, sign out) is open to every role. */
 const SELF_SERVICE_PREFIXES = ['/api/auth/'];
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -46,8 +46,16 @@ export const SettingsSchema = z.object({
     .enum(['FULL', 'NORMAL'])
     .default('FULL')
     .describe('SQLite fsync policy: FULL survives power loss; NORMAL survives process crashes only.'),
+  EXECUTIONS_RETENTION_DAYS: integer(14, 0, 36_500).describe('Executions older than this are pruned in the background; 0 keeps them forever.'),
+  EVENTS_RETENTION_DAYS: integer(14, 0, 36_500).describe('Received events older than this are pruned once no execution of theirs is left and they are not waiting to run; 0 keeps them forever.'),
+  FAILED_RETENTION_DAYS: integer(30, 0, 36_500).describe('Executions still on the failed list are kept until replayed or older than this (and than EXECUTIONS_RETENTION_DAYS); 0 keeps them until replayed.'),
+  EXECUTIONS_MAX_COUNT: integer(0, 0, 1_000_000_000).describe('Keep at most this many executions, the newest (failed ones still on the list are kept beyond it); 0: no limit.'),
+  RETENTION_INTERVAL_SECONDS: integer(60, 1, 86_400).describe('How often the background pruning pass runs.'),
   EDITOR_DIR: z.string().optional().describe('Folder of the built editor; default apps/editor/dist.'),
   SLACK_API_URL: z.string().url().default('https://slack.com/api/').describe('Base URL of the Slack Web API (tests point it at a fake).'),
+  CODE_MAX_TIMEOUT_MS: integer(10_000, 10, 600_000).describe('Longest a code node may run; a node asking more gets this.'),
+  CODE_MAX_MEMORY_MB: integer(128, 1, 1_024).describe('Most memory a code node may use; a node asking more gets this.'),
+  CODE_WORKERS: integer(2, 1, 64).describe('Worker threads that run code nodes, one run each at a time; each takes about 25 MB, plus up to CODE_MAX_MEMORY_MB while code runs on it.'),
   ENCRYPTION_KEY: z
     .string()
     .refine((value) => decodeEncryptionKey(value) !== undefined, ENCRYPTION_KEY_HINT)
@@ -83,6 +91,16 @@ export const SettingsSchema = z.object({
     .default('')
     .refine((list) => splitList(list).every(isAddressOrRange), 'must be a comma-separated list of IP addresses or CIDR ranges')
     .describe('Proxies whose X-Forwarded-For is believed when checking a trigger\'s IP allowlist; default none.'),
+  METRICS_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true')
+    .describe('Serve Prometheus metrics at GET /metrics (every role); false: /metrics answers 404 and nothing is counted.'),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'use at least 16 characters, e.g. `openssl rand -hex 32`')
+    .optional()
+    .describe('When set, GET /metrics needs "Authorization: Bearer <token>" (else 401); unset: /metrics is open to whoever reaches the port.'),
 });
 
 export type Settings = z.output<typeof SettingsSchema> & {

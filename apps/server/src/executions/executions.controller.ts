@@ -1,8 +1,13 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { AuditTarget } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
+import { flowNameOf } from '../audit/flow-name';
 import { PageQuerySchema } from '../common/cursor';
 import { ZodQueryPipe } from '../common/zod-query.pipe';
+import { FlowsService } from '../flows/flows.service';
 import { ExecutionsService, type ExecutionQuery } from './executions.service';
 
 const ExecutionQuerySchema = PageQuerySchema.extend({
@@ -19,7 +24,11 @@ const StatsQuerySchema = z.object({
 @ApiTags('executions')
 @Controller('api/executions')
 export class ExecutionsController {
-  constructor(private readonly executions: ExecutionsService) {}
+  constructor(
+    private readonly executions: ExecutionsService,
+    private readonly flows: FlowsService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List executions, newest first (filters: flowId, status, eventId; pages: limit, cursor)' })
@@ -42,7 +51,10 @@ export class ExecutionsController {
   @Post(':id/retry')
   @HttpCode(202)
   @ApiOperation({ summary: 'Run the execution’s event again on the version it ran; answers the new execution id' })
-  retry(@Param('id') id: string) {
-    return this.executions.retry(id);
+  async retry(@Param('id') id: string, @Req() request: FastifyRequest) {
+    const retried = await this.executions.retry(id);
+    const target: AuditTarget = { type: 'execution', id: retried.retryOf, name: await flowNameOf(this.flows, retried.flowId) };
+    await this.audit.record({ request, action: 'execution.retried', target, details: { flowId: retried.flowId, newExecutionId: retried.executionId } });
+    return retried;
   }
 }

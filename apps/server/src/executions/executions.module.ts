@@ -3,6 +3,7 @@
 // serves the API.
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { SETTINGS, type Settings } from '../config/settings';
+import { FlowsModule } from '../flows/flows.module';
 import { SHARED_REDIS, type SharedRedis } from '../redis/shared-redis';
 import { ErrorFlowService } from './error-flow.service';
 import { ExecutionWorker } from './execution-worker';
@@ -37,6 +38,8 @@ export class ExecutionsModule {
     if (api) providers.push(ExecutionsService, FailedExecutionsService, ReplayService);
     return {
       module: ExecutionsModule,
+      // The API names flows in audit entries about their runs.
+      imports: api ? [FlowsModule] : [],
       controllers: api ? [ExecutionsController, FailedExecutionsController] : [],
       providers,
     };

@@ -86,10 +86,10 @@ export class ExecutionsService {
   }
 
   /** Runs the same event again on the version the execution ran. */
-  async retry(id: string): Promise<{ executionId: string; retryOf: string; eventId: string }> {
+  async retry(id: string): Promise<{ executionId: string; retryOf: string; eventId: string; flowId: string }> {
     const original = await this.get(id);
     const executionId = newRowId();
     await this.dispatcher.dispatchAll([{ eventId: original.eventId, executionId, flowVersionId: original.flowVersionId, retryOf: original.id }]);
-    return { executionId, retryOf: original.id, eventId: original.eventId };
+    return { executionId, retryOf: original.id, eventId: original.eventId, flowId: original.flowId };
   }
 }

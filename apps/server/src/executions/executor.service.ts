@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { firstRunOf, JobHandler, type ExecutionJob } from '../dispatch/dispatcher';
 import { EventsService, type EventForExecution } from '../events/events.service';
 import { LOGGER } from '../logging/logger';
+import { MetricsService } from '../metrics/metrics.service';
 import { EngineServicesFactory } from '../runtime/engine-services';
 import { FlowRuntimeService, type RunnableVersion } from '../runtime/flow-runtime.service';
 import { StoreService } from '../storage/store.service';
@@ -27,6 +28,7 @@ export class ExecutorService extends JobHandler {
     private readonly services: EngineServicesFactory,
     private readonly errorFlows: ErrorFlowService,
     private readonly ordered: OrderedRuns,
+    private readonly metrics: MetricsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     super();
@@ -71,6 +73,8 @@ export class ExecutorService extends JobHandler {
     // (and notifies) again rather than never.
     if (notification) await this.events.record(notification.row);
     await this.store.write({ kind: 'execution', row, markEventDone: job.retryOf === undefined });
+    // Counted once recorded: a write that fails sends the job round again, which would count twice.
+    this.metrics.executionFinished({ flowId: runnable.flowId, status: result.status, seconds: result.durationMs / 1000, steps: result.steps });
     const level = result.status === 'error' ? 'warn' : 'debug';
     this.logger[level]({ ...ids, status: result.status, durationMs: row.durationMs, error: result.error?.message }, 'execution finished');
     return notification ? [notification.job] : [];
@@ -101,6 +105,7 @@ export class ExecutorService extends JobHandler {
       durationMs: 0,
     };
     await this.store.write({ kind: 'execution', row, markEventDone: job.retryOf === undefined });
+    this.metrics.executionUnrunnable(event.flowId);
     return [];
   }
 }

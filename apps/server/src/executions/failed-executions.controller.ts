@@ -1,11 +1,16 @@
 // The failed list (dead letter) and replays. GET /api/executions/failed lists every flow's (or,
 // with flowId, one flow's) failed executions; GET /api/flows/:id/failed is the same for one flow.
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { AuditTarget } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
+import { flowNameOf } from '../audit/flow-name';
 import { PageQuerySchema } from '../common/cursor';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { ZodQueryPipe } from '../common/zod-query.pipe';
+import { FlowsService } from '../flows/flows.service';
 import { FailedExecutionsService } from './failed-executions.service';
 import { ReplayRequestSchema, ReplayService, type ReplayRequest } from './replay.service';
 
@@ -17,6 +22,8 @@ export class FailedExecutionsController {
   constructor(
     private readonly failed: FailedExecutionsService,
     private readonly replays: ReplayService,
+    private readonly flows: FlowsService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get('executions/failed')
@@ -34,7 +41,12 @@ export class FailedExecutionsController {
   @Post('executions/replay')
   @HttpCode(202)
   @ApiOperation({ summary: 'Replay executions (executionIds, or flowId with allFailed) on their original or the current version' })
-  replay(@Body(new ZodBodyPipe(ReplayRequestSchema)) body: ReplayRequest) {
-    return this.replays.replay(body);
+  async replay(@Body(new ZodBodyPipe(ReplayRequestSchema)) body: ReplayRequest, @Req() request: FastifyRequest) {
+    const { replayed, flowIds } = await this.replays.replay(body);
+    // One entry per request, naming the flow when every replayed run belongs to one.
+    const [onlyFlow] = flowIds.length === 1 ? flowIds : [];
+    const target: AuditTarget | undefined = onlyFlow ? { type: 'flow', id: onlyFlow, name: await flowNameOf(this.flows, onlyFlow) } : undefined;
+    await this.audit.record({ request, action: 'execution.replayed', target, details: { count: replayed.length, flows: flowIds.length, version: body.version, allFailed: body.allFailed === true } });
+    return { replayed };
   }
 }

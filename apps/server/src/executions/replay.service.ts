@@ -46,7 +46,8 @@ export class ReplayService {
     private readonly failed: FailedExecutionsService,
   ) {}
 
-  async replay(request: ReplayRequest): Promise<{ replayed: ReplayedExecution[] }> {
+  /** The replayed runs, and the flows they belong to (for the audit log; not part of the answer). */
+  async replay(request: ReplayRequest): Promise<{ replayed: ReplayedExecution[]; flowIds: string[] }> {
     const targets = request.executionIds ? await this.selected(request.executionIds, request.flowId) : await this.allFailed(request.flowId ?? '');
     const currentVersions = request.version === 'current' ? await this.currentVersions(targets) : new Map<string, string>();
     const jobs = targets.map((target) => ({
@@ -57,7 +58,7 @@ export class ReplayService {
     }));
     // A replay that cannot be handed over fails here, and its execution stays on the failed list.
     await this.dispatcher.dispatchAll(jobs);
-    return { replayed: jobs };
+    return { replayed: jobs, flowIds: [...new Set(targets.map((target) => target.flowId))] };
   }
 
   private async selected(ids: string[], flowId: string | undefined): Promise<FailedRef[]> {

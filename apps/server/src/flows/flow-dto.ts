@@ -15,6 +15,7 @@ export function toFlowDto(flow: FlowEntity, triggers: TriggerInfo[], testUrl: st
   return {
     ...flow.document,
     id: flow.id,
+    key: flow.key,
     active: flow.active,
     version: flow.currentVersion,
     versionId: flow.currentVersionId,
@@ -29,6 +30,7 @@ export function toFlowDto(flow: FlowEntity, triggers: TriggerInfo[], testUrl: st
 export function toFlowSummary(flow: FlowEntity, triggers: TriggerInfo[], activity: FlowActivity): FlowSummaryDto {
   return {
     id: flow.id,
+    key: flow.key,
     name: flow.name,
     active: flow.active,
     version: flow.currentVersion,

@@ -7,6 +7,9 @@ import type { FlowDocument } from '@hookflow/flow-model';
 export class FlowEntity {
   @PrimaryColumn('varchar', { length: 36 }) id!: string;
   @Column('varchar', { length: 200 }) name!: string;
+  /** Stable slug from the document (flows as code); unique among flows that have one. */
+  @Index('IDX_flows_key', { unique: true, where: '"key" IS NOT NULL' })
+  @Column('varchar', { length: 64, nullable: true }) key!: string | null;
   /** The latest saved document (what the editor shows). */
   @Column('simple-json') document!: FlowDocument;
   /** Version row of the latest saved document. */

@@ -1,8 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { flowDocumentJsonSchema } from '@hookflow/flow-model';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { targetOf } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
+import { ZodQueryPipe } from '../common/zod-query.pipe';
 import { FlowsService } from './flows.service';
 import { TestRunSchema, TestRunService, type TestRunRequest } from './test-run.service';
 
@@ -11,12 +15,16 @@ const flowSchema = flowDocumentJsonSchema();
 /** Flow bodies are only parsed here; the flows service checks them and names nodes and params. */
 const jsonValue = z.unknown();
 
+/** Where a new flow came from, for the audit log: `import` records it as imported, not created. */
+const CreateFlowQuery = z.object({ source: z.enum(['import', 'template', 'copy'], { message: 'source must be import, template or copy' }).optional() });
+
 @ApiTags('flows')
 @Controller('api/flows')
 export class FlowsController {
   constructor(
     private readonly flows: FlowsService,
     private readonly testRuns: TestRunService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -28,8 +36,11 @@ export class FlowsController {
   @Post()
   @ApiOperation({ summary: 'Create a flow from a flow document (import)' })
   @ApiBody({ schema: flowSchema })
-  create(@Body(new ZodBodyPipe(jsonValue)) body: unknown) {
-    return this.flows.create(body);
+  async create(@Body(new ZodBodyPipe(jsonValue)) body: unknown, @Query(new ZodQueryPipe(CreateFlowQuery)) query: z.output<typeof CreateFlowQuery>, @Req() request: FastifyRequest) {
+    const flow = await this.flows.create(body);
+    const action = query.source === 'import' ? 'flow.imported' : 'flow.created';
+    await this.audit.record({ request, action, target: targetOf('flow', flow), details: { version: flow.version, ...(query.source ? { source: query.source } : {}) } });
+    return flow;
   }
 
   @Get(':id')
@@ -41,29 +52,38 @@ export class FlowsController {
   @Put(':id')
   @ApiOperation({ summary: 'Save a new version of the flow' })
   @ApiBody({ schema: flowSchema })
-  update(@Param('id') id: string, @Body(new ZodBodyPipe(jsonValue)) body: unknown) {
-    return this.flows.update(id, body);
+  async update(@Param('id') id: string, @Body(new ZodBodyPipe(jsonValue)) body: unknown, @Req() request: FastifyRequest) {
+    const flow = await this.flows.update(id, body);
+    await this.audit.record({ request, action: 'flow.saved', target: targetOf('flow', flow), details: { version: flow.version } });
+    return flow;
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a flow with its versions, events and executions' })
-  async remove(@Param('id') id: string): Promise<void> {
+  async remove(@Param('id') id: string, @Req() request: FastifyRequest): Promise<void> {
+    // Read first: once deleted, the log could no longer say which flow it was.
+    const flow = await this.flows.find(id);
     await this.flows.remove(id);
+    await this.audit.record({ request, action: 'flow.deleted', target: targetOf('flow', flow), details: { version: flow.currentVersion } });
   }
 
   @Post(':id/activate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Validate and activate; answers the trigger URLs' })
-  activate(@Param('id') id: string) {
-    return this.flows.activate(id);
+  async activate(@Param('id') id: string, @Req() request: FastifyRequest) {
+    const flow = await this.flows.activate(id);
+    await this.audit.record({ request, action: 'flow.activated', target: targetOf('flow', flow), details: { version: flow.version } });
+    return flow;
   }
 
   @Post(':id/deactivate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Stop accepting events for this flow' })
-  deactivate(@Param('id') id: string) {
-    return this.flows.deactivate(id);
+  async deactivate(@Param('id') id: string, @Req() request: FastifyRequest) {
+    const flow = await this.flows.deactivate(id);
+    await this.audit.record({ request, action: 'flow.deactivated', target: targetOf('flow', flow), details: { version: flow.version } });
+    return flow;
   }
 
   @Post(':id/test-run')

@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { compileFlow, NodeRegistry } from '@hookflow/engine';
+import { NodeRegistry } from '@hookflow/engine';
 import { parseFlowDocument, type FlowDocument, type ValidationIssue } from '@hookflow/flow-model';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { EventEntity } from '../events/event.entity';
@@ -14,6 +14,8 @@ import { FlowChangesService } from '../runtime/flow-changes.service';
 import { FlowRuntimeService } from '../runtime/flow-runtime.service';
 import { triggerNodeOf } from '../runtime/trigger-node';
 import { keepStoredSecrets, redactFlowSecrets } from './flow-secrets';
+import { checkFlowDocument } from './flow-check';
+import { asKeyConflict, assertKeyFree, withoutNullKey, withStoredKey } from './flow-keys';
 import { toFlowDto, toFlowSummary, type FlowDto, type FlowSummaryDto, type TriggerInfo } from './flow-dto';
 
 const DAY = 86_400_000;
@@ -64,9 +66,11 @@ export class FlowsService {
   async create(input: unknown): Promise<FlowDto> {
     const document = this.parse(input);
     const now = new Date().toISOString();
-    const flow = await this.store.transaction(async (manager) => {
+    const id = randomUUID();
+    const flow = await this.saving({ document, flowId: id }, (manager) => {
       const row = manager.create(FlowEntity, {
-        id: randomUUID(),
+        id,
+        key: null,
         name: document.name,
         document,
         currentVersionId: '',
@@ -82,10 +86,12 @@ export class FlowsService {
   }
 
   async update(id: string, input: unknown): Promise<FlowDto> {
-    // The API answers secrets as "[redacted]"; a document saved back keeps the stored ones.
-    const document = this.parse(keepStoredSecrets(input, (await this.find(id)).document));
+    // The API answers secrets as "[redacted]"; a document saved back keeps the stored ones, and
+    // one without a key keeps the stored key.
+    const stored = await this.find(id);
+    const document = this.parse(withStoredKey(keepStoredSecrets(input, stored.document), stored.key));
     const validation = this.check(document);
-    const flow = await this.store.transaction(async (manager) => {
+    const flow = await this.saving({ document, flowId: id }, async (manager) => {
       const row = await manager.findOneBy(FlowEntity, { id });
       if (!row) throw new NotFoundError(`No flow with id ${id}.`);
       if (row.active && !validation.valid) throw new InvalidInputError(validation.errors);
@@ -143,8 +149,7 @@ export class FlowsService {
 
   /** The full check: graph, node types, params and templates. */
   check(document: FlowDocument): { valid: boolean; errors: ValidationIssue[] } {
-    const compiled = compileFlow({ flow: document, registry: this.registry });
-    return compiled.ok ? { valid: true, errors: [] } : { valid: false, errors: compiled.errors };
+    return checkFlowDocument(document, this.registry);
   }
 
   triggersOf(flow: FlowEntity): TriggerInfo[] {
@@ -165,7 +170,23 @@ export class FlowsService {
   private parse(input: unknown): FlowDocument {
     const parsed = parseFlowDocument(input);
     if (!parsed.ok) throw new InvalidInputError(parsed.errors);
-    return parsed.value;
+    return withoutNullKey(parsed.value);
+  }
+
+  /** A save in one transaction that first refuses a key another flow has. */
+  private async saving(
+    { document, flowId }: { document: FlowDocument; flowId: string },
+    save: (manager: EntityManager) => Promise<FlowEntity>,
+  ): Promise<FlowEntity> {
+    const key = document.key ?? null;
+    try {
+      return await this.store.transaction(async (manager) => {
+        await assertKeyFree(manager, { key, flowId });
+        return save(manager);
+      });
+    } catch (err) {
+      throw asKeyConflict(err, key);
+    }
   }
 
   private async saveVersion(manager: EntityManager, flow: FlowEntity, document: FlowDocument, now: string): Promise<FlowEntity> {
@@ -178,6 +199,7 @@ export class FlowsService {
     });
     await manager.save(version);
     flow.name = document.name;
+    flow.key = document.key ?? null;
     flow.document = document;
     flow.currentVersionId = version.id;
     flow.currentVersion = version.version;

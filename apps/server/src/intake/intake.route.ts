@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { IntakeRejection } from '../common/domain-errors';
 import { errorAnswer } from '../common/http-exception.filter';
+import { refusedBeforeIntake } from '../metrics/trigger-outcome';
 import { triggerPath } from '../runtime/trigger-node';
 import type { IntakeService } from './intake.service';
 import { flatHeaders, flatQuery } from './request-parts';
@@ -19,7 +20,11 @@ type HookRequest = FastifyRequest<{ Params: HookParams }>;
 
 export function registerIntakeRoutes(fastify: FastifyInstance, intake: IntakeService, logger: Logger): void {
   const handler = async (req: HookRequest, reply: FastifyReply): Promise<FastifyReply> => {
-    if (req.params.key === '') throw new IntakeRejection(404, 'unknown_trigger', 'The URL has no trigger key: it should look like /hooks/<key>.');
+    if (req.params.key === '') {
+      const err = new IntakeRejection(404, 'unknown_trigger', 'The URL has no trigger key: it should look like /hooks/<key>.');
+      intake.refusedEarly({ key: '', err, seconds: reply.elapsedTime / 1000 });
+      throw err;
+    }
     const answer = await intake.receive({
       key: req.params.key,
       suffix: triggerPath(req.params['*'] ?? ''),
@@ -33,7 +38,9 @@ export function registerIntakeRoutes(fastify: FastifyInstance, intake: IntakeSer
     if (answer.headers) void reply.headers(answer.headers);
     return reply.status(answer.status).send(answer.body);
   };
-  const errorHandler = (err: unknown, _req: FastifyRequest, reply: FastifyReply): void => {
+  const errorHandler = (err: unknown, req: HookRequest, reply: FastifyReply): void => {
+    // Errors from receive() were counted there; Fastify's own (body too large) never reached it.
+    if (refusedBeforeIntake(err)) intake.refusedEarly({ key: req.params.key, err, seconds: reply.elapsedTime / 1000 });
     const answer = errorAnswer(err, logger);
     if (answer.headers) void reply.headers(answer.headers);
     void reply.status(answer.status).send(answer.body);

@@ -2,6 +2,7 @@
 // then answer. Execution is dispatched after the commit, never before. The trigger's own checks
 // run in a fixed order: address (403) → rate (429) → handshake (answered, nothing stored) →
 // method (405) → caller (401) → parse (400) → staleness (200 dropped) → repeat (200 duplicate).
+// Each trigger request's outcome is counted in the metrics (metrics/), labelled by its flow.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { WebhookParams } from '@hookflow/nodes';
@@ -13,6 +14,8 @@ import type { EventEntity, EventStatus } from '../events/event.entity';
 import { EventsService } from '../events/events.service';
 import { toTriggerOutput } from '../events/trigger-output';
 import { LOGGER } from '../logging/logger';
+import { MetricsService } from '../metrics/metrics.service';
+import type { TriggerOutcome } from '../metrics/trigger-outcome';
 import { FlowRuntimeService, type LiveTrigger } from '../runtime/flow-runtime.service';
 import { newRowId } from '../storage/row-id';
 import { parseBody, type BodyLimits } from './body-parser';
@@ -50,6 +53,8 @@ interface Received {
   receivedAt: string;
   /** A stored request sent again from the API: no address, rate, handshake, age or repeat checks. */
   replay: boolean;
+  /** How it was answered, for the metrics; set where an answer other than accepting is made. */
+  outcome: TriggerOutcome;
 }
 
 /** 429s are not recorded: a flood would otherwise become a flood of writes. */
@@ -66,30 +71,50 @@ export class IntakeService {
     private readonly events: EventsService,
     private readonly dispatcher: Dispatcher,
     private readonly guard: TriggerGuardService,
+    private readonly metrics: MetricsService,
     @Inject(SETTINGS) settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.limits = { maxDepth: settings.MAX_JSON_DEPTH, maxKeys: settings.MAX_JSON_KEYS };
   }
 
-  /** A request to a trigger URL. */
-  receive(request: IncomingWebhook): Promise<IntakeAnswer> {
-    return this.process(request, false);
+  /** A request to a trigger URL; its outcome is counted in the metrics (replays are not). */
+  async receive(request: IncomingWebhook): Promise<IntakeAnswer> {
+    const started = performance.now();
+    let flowId: string | undefined;
+    try {
+      const received = await this.lookUp(request, false);
+      flowId = received.trigger.flowId;
+      const answer = await this.process(received);
+      this.metrics.triggerAnswered({ flowId, outcome: received.outcome, seconds: secondsSince(started) });
+      return answer;
+    } catch (err) {
+      this.metrics.triggerRefused({ flowId, err, seconds: secondsSince(started) });
+      throw err;
+    }
+  }
+
+  /** A trigger request Fastify refused before it reached receive() (body too large): counted all the same. */
+  refusedEarly({ key, err, seconds }: { key: string; err: unknown; seconds: number }): void {
+    this.metrics.triggerRefused({ flowId: this.runtime.cachedTrigger(key)?.flowId, err, seconds });
   }
 
   /** A stored request sent again (replay): its signature is checked again, but not its age. */
   async accept(request: IncomingWebhook): Promise<{ eventId: string }> {
-    const answer = await this.process(request, true);
+    const answer = await this.process(await this.lookUp(request, true));
     if (!hasEventId(answer.body)) throw new IntakeRejection(409, 'not_accepted', 'The request was not accepted again.');
     return { eventId: answer.body.eventId };
   }
 
-  private async process(request: IncomingWebhook, replay: boolean): Promise<IntakeAnswer> {
+  private async lookUp(request: IncomingWebhook, replay: boolean): Promise<Received> {
     const trigger = await this.runtime.liveTrigger(request.key).catch((err: unknown) => this.storeUnavailable(err));
     if (!trigger || trigger.path !== request.suffix) {
       throw new IntakeRejection(404, 'unknown_trigger', 'No active flow listens at this URL. Check the URL, or activate the flow.');
     }
-    const received: Received = { request, trigger, eventId: newRowId(), receivedAt: new Date().toISOString(), replay };
+    return { request, trigger, eventId: newRowId(), receivedAt: new Date().toISOString(), replay, outcome: 'accepted' };
+  }
+
+  private async process(received: Received): Promise<IntakeAnswer> {
     try {
       return await this.checkAndCommit(received);
     } catch (err) {
@@ -106,7 +131,10 @@ export class IntakeService {
       this.guard.checkAddress(params, request);
       await this.guard.takeRate(trigger, params);
       const handshake = await this.guard.challenge(params, request);
-      if (handshake) return handshake;
+      if (handshake) {
+        received.outcome = 'handshake';
+        return handshake;
+      }
     }
     if (request.method !== trigger.method) {
       throw new IntakeRejection(405, 'method_not_allowed', `This trigger accepts ${trigger.method} requests, not ${request.method}.`, { allow: trigger.method });
@@ -130,7 +158,10 @@ export class IntakeService {
     const row = this.eventRow(received, stored, 'accepted', headers);
     row.orderingKey = orderingKeyOf(params.ordering, output, trigger.flowId);
     const outcome = await this.events.record(row, dedupe).catch((err: unknown) => this.storeUnavailable(err));
-    if (outcome.duplicateOf !== undefined) return { status: 200, body: { eventId: outcome.duplicateOf, duplicate: true } };
+    if (outcome.duplicateOf !== undefined) {
+      received.outcome = 'duplicate';
+      return { status: 200, body: { eventId: outcome.duplicateOf, duplicate: true } };
+    }
     // An ordered event may run from another event's job (its key's drain), which reads the store.
     if (row.orderingKey === null) this.events.remember(eventId, { trigger: output, flowVersionId: trigger.versionId }, request.raw?.length ?? 0);
     this.dispatcher.dispatch(firstRunOf(eventId));
@@ -143,6 +174,7 @@ export class IntakeService {
     row.reason = reason;
     row.httpStatus = 200;
     await this.events.record(row).catch((err: unknown) => this.storeUnavailable(err));
+    received.outcome = 'dropped';
     return { status: 200, body: { eventId: received.eventId, dropped: true, reason } };
   }
 
@@ -188,6 +220,10 @@ export class IntakeService {
       orderingKey: null,
     };
   }
+}
+
+function secondsSince(started: number): number {
+  return (performance.now() - started) / 1000;
 }
 
 function hasEventId(body: unknown): body is { eventId: string } {

@@ -60,7 +60,9 @@ export class FlowRuntimeService {
   private async loadVersion(versionId: string): Promise<RunnableVersion | undefined> {
     const row = await this.dataSource.getRepository(FlowVersionEntity).findOneBy({ id: versionId });
     if (!row) return undefined;
-    const compiled = compileFlow({ flow: row.document, registry: this.registry });
+    // Versions saved before templates' node references were checked still run; a step that reads a
+    // node which does not run before it fails with the reason instead of rendering nothing.
+    const compiled = compileFlow({ flow: row.document, registry: this.registry, brokenReferences: 'fail-step' });
     if (!compiled.ok) return undefined;
     return { flowId: row.flowId, versionId: row.id, version: row.version, name: row.document.name, compiled: compiled.value };
   }
@@ -72,6 +74,11 @@ export class FlowRuntimeService {
     const trigger = flow ? triggerOf(flow, this.registry) : null;
     this.triggers.set(key, { trigger, until: trigger ? Number.POSITIVE_INFINITY : Date.now() + UNKNOWN_KEY_TTL_MS });
     return trigger;
+  }
+
+  /** The live trigger at this key if it is cached, without touching the store (for requests refused before intake looked it up). */
+  cachedTrigger(key: string): LiveTrigger | undefined {
+    return this.triggers.get(key)?.trigger ?? undefined;
   }
 
   /** A flow's latest version and trigger node, active or not (an on-error flow runs either way). */

@@ -4,6 +4,7 @@ import { Global, Module } from '@nestjs/common';
 import { createHttpClient, NodeRegistry } from '@hookflow/engine';
 import { SETTINGS, type Settings } from '../config/settings';
 import { createBuiltInRegistry } from '@hookflow/nodes';
+import { SandboxModule } from '../sandbox/sandbox.module';
 import { EngineServicesFactory } from './engine-services';
 import { FlowChangesService } from './flow-changes.service';
 import { FlowRuntimeService } from './flow-runtime.service';
@@ -11,6 +12,7 @@ import { HTTP_CLIENT } from './tokens';
 
 @Global()
 @Module({
+  imports: [SandboxModule],
   providers: [
     { provide: NodeRegistry, useFactory: () => createBuiltInRegistry() },
     {

@@ -8,7 +8,9 @@ import { sqliteConnectionOf, type SqliteConnection } from './connections';
 import { postgresWriter } from './postgres-writer';
 import { EVENT_COLUMNS, EXECUTION_COLUMNS, eventValues, executionValues } from './row-columns';
 import type { EventRow, ExecutionRow } from './rows';
-import { SqliteWriterThread } from './sqlite-writer';
+import { SqliteWriterThread, type MaintenanceStatement } from './sqlite-writer';
+
+export type { MaintenanceStatement } from './sqlite-writer';
 
 export interface WriteBatch {
   events: EventRow[];
@@ -26,6 +28,14 @@ export interface BatchWriter {
    * disk before it resolves (events); else flushed by the next durable commit (execution records).
    */
   write(batch: WriteBatch, options: { durable: boolean }): Promise<Duplicates>;
+  /**
+   * Housekeeping (retention's page of deletes), SQL in the store's own dialect, off the hot path:
+   * on SQLite queued on the writer thread between group commits, without an fsync of its own; on
+   * PostgreSQL one statement on the pool. Answers the rows it changed.
+   */
+  maintain(statement: MaintenanceStatement): Promise<number>;
+  /** SQLite: one incremental-vacuum step of up to `pages` pages; answers the pages still free. PostgreSQL: 0 (autovacuum's work). */
+  releaseFreePages(pages: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -71,6 +81,8 @@ function sqliteWriter(main: SqliteConnection): BatchWriter {
         claims: batch.claims.map((claim) => [claim.flowId, claim.key, claim.eventId, claim.expiresAt]),
         now: new Date().toISOString(),
       }),
+    maintain: (statement) => thread.maintain([statement]).then(([changes]) => changes ?? 0),
+    releaseFreePages: (pages) => thread.vacuum(pages),
     open: () => thread.open(),
     close: () => thread.close(),
   };

@@ -7,7 +7,7 @@
 // Going to the pool directly skips TypeORM's query runner, which cost more per batch than the
 // statement itself (measured on a queue-mode worker: TypeORM ~6% of its CPU).
 import type { DataSource, EntityManager } from 'typeorm';
-import type { BatchWriter, WriteBatch } from './batch-writer';
+import type { BatchWriter, MaintenanceStatement, WriteBatch } from './batch-writer';
 import { pgPoolOf } from './connections';
 import { claimOnPostgres, withDuplicates, type Duplicates } from './dedupe-claims';
 import { EVENT_COLUMNS, EXECUTION_COLUMNS, eventValues, executionValues } from './row-columns';
@@ -24,7 +24,18 @@ export function postgresWriter(dataSource: DataSource): BatchWriter {
     if (batch.claims.length > 0 || !pool) return transactionWrite({ dataSource, table, batch, durable });
     return pool.query(batchStatement({ table, batch, durable })).then(() => new Map<string, string>());
   };
-  return { write, open: () => Promise.resolve(), close: () => Promise.resolve() };
+  const maintain = async ({ sql, params }: MaintenanceStatement): Promise<number> => {
+    const pool = pgPoolOf(dataSource);
+    const result: unknown = pool ? await pool.query({ text: sql, values: params }) : await dataSource.query(sql, params);
+    return rowCountOf(result);
+  };
+  return { write, maintain, releaseFreePages: () => Promise.resolve(0), open: () => Promise.resolve(), close: () => Promise.resolve() };
+}
+
+/** pg's result of a DELETE carries rowCount; TypeORM's answers [rows, count]. */
+function rowCountOf(result: unknown): number {
+  if (typeof result === 'object' && result !== null && 'rowCount' in result && typeof result.rowCount === 'number') return result.rowCount;
+  return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
 }
 
 /** One statement for a batch without claims; its parts in CTEs, its values as one array per column. */

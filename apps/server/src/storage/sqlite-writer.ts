@@ -2,7 +2,8 @@
 // commit to the thread and settles when the thread has committed it. The thread is opened at
 // start-up (after migrations ran on the main connection), so a thread that cannot start stops the
 // server instead of failing every webhook later; it starts again after a crash, and the writes
-// that were in flight then fail, so their requests get an error instead of a 202.
+// that were in flight then fail, so their requests get an error instead of a 202. Retention's
+// deletes and incremental-vacuum steps are queued on the same thread, between group commits.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Duplicates } from './dedupe-claims';
@@ -28,16 +29,24 @@ export interface SqliteBatch {
   now: string;
 }
 
+/** A statement with `?` parameters, run by the thread in one transaction with the others sent along. */
+export interface MaintenanceStatement {
+  sql: string;
+  params: SqlValue[];
+}
+
 interface Reply {
   ready?: true;
   id: number;
   duplicates?: [string, string][];
+  changes?: number[];
+  freePages?: number;
   error?: { message: string; code?: unknown };
 }
 
 interface InFlight {
   worker: Worker;
-  resolve(duplicates: Duplicates): void;
+  resolve(reply: Reply): void;
   reject(err: Error): void;
 }
 
@@ -75,12 +84,26 @@ export class SqliteWriterThread {
   }
 
   write(batch: SqliteBatch): Promise<Duplicates> {
+    return this.send(batch).then((reply) => new Map(reply.duplicates));
+  }
+
+  /** Runs the statements in one transaction (no fsync of its own); answers each one's changed rows. */
+  maintain(statements: MaintenanceStatement[]): Promise<number[]> {
+    return this.send({ maintain: statements }).then((reply) => reply.changes ?? []);
+  }
+
+  /** One `PRAGMA incremental_vacuum(pages)` step; answers the pages still free afterwards. */
+  vacuum(pages: number): Promise<number> {
+    return this.send({ vacuum: pages }).then((reply) => reply.freePages ?? 0);
+  }
+
+  private send(message: SqliteBatch | { maintain: MaintenanceStatement[] } | { vacuum: number }): Promise<Reply> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
-    return new Promise<Duplicates>((resolve, reject) => {
+    return new Promise<Reply>((resolve, reject) => {
       if (this.inFlight.size === 0) worker.ref();
       this.inFlight.set(id, { worker, resolve, reject });
-      worker.postMessage({ id, ...batch });
+      worker.postMessage({ id, ...message });
     });
   }
 
@@ -112,7 +135,7 @@ export class SqliteWriterThread {
     this.inFlight.delete(reply.id);
     if (this.inFlight.size === 0) worker.unref();
     if (reply.error) pending.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
-    else pending.resolve(new Map(reply.duplicates));
+    else pending.resolve(reply);
   }
 
   private fail(worker: Worker, err: Error): void {

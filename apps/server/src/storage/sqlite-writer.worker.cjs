@@ -3,7 +3,8 @@
 // commit (claims, events, executions, "done" marks) as one transaction, so the main thread keeps
 // parsing and answering requests while SQLite writes and fsyncs. Plain CommonJS so that the built
 // server and the tests (which run the TypeScript sources) load the same file. The SQL comes from
-// batch-writer.ts; this file only runs it.
+// batch-writer.ts; this file only runs it. Retention's small deletes and incremental-vacuum steps
+// come here too, queued between group commits, so they never meet a commit in SQLite's lock.
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
@@ -48,6 +49,22 @@ const write = db.transaction(
   },
 );
 
+/** @type {Map<string, { run(...params: unknown[]): { changes: number } }>} */
+const maintenanceStatements = new Map();
+/** Retention's statements (e.g. a page of deletes), in one transaction; answers each one's changes. */
+const maintain = db.transaction(
+  /** @param {{ sql: string, params: (string | number | null)[] }[]} statements */
+  (statements) =>
+    statements.map(({ sql, params }) => {
+      let statement = maintenanceStatements.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql);
+        maintenanceStatements.set(sql, statement);
+      }
+      return statement.run(...params).changes;
+    }),
+);
+
 let currentSynchronous = -1;
 /** Durable batches (events) are fsynced at commit; the others are flushed by the next durable one. */
 function useSynchronous(/** @type {number} */ level) {
@@ -58,15 +75,35 @@ function useSynchronous(/** @type {number} */ level) {
 
 parentPort?.postMessage({ ready: true });
 
-parentPort?.on('message', (/** @type {Batch | { close: true }} */ message) => {
+/**
+ * @typedef {{ id: number, maintain: { sql: string, params: (string | number | null)[] }[] }} Maintenance
+ * @typedef {{ id: number, vacuum: number }} VacuumStep
+ */
+/** @param {Batch | Maintenance | VacuumStep} message */
+function run(message) {
+  if ('maintain' in message) {
+    // Losing a delete to a power cut only means the next pass deletes it again: no fsync of its own.
+    useSynchronous(synchronous.relaxed);
+    return { changes: maintain(message.maintain) };
+  }
+  if ('vacuum' in message) {
+    useSynchronous(synchronous.relaxed);
+    // Through pragma(), which reads every row: a statement stepped once frees one page only.
+    db.pragma(`incremental_vacuum(${Math.max(1, Math.floor(Number(message.vacuum)))})`);
+    return { freePages: Number(db.pragma('freelist_count', { simple: true })) };
+  }
+  useSynchronous(message.durable ? synchronous.durable : synchronous.relaxed);
+  return { duplicates: write(message) };
+}
+
+parentPort?.on('message', (/** @type {Batch | Maintenance | VacuumStep | { close: true }} */ message) => {
   if ('close' in message) {
     db.close();
     parentPort?.close();
     return;
   }
   try {
-    useSynchronous(message.durable ? synchronous.durable : synchronous.relaxed);
-    parentPort?.postMessage({ id: message.id, duplicates: write(message) });
+    parentPort?.postMessage({ id: message.id, ...run(message) });
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));
     parentPort?.postMessage({ id: message.id, error: { message: error.message, code: /** @type {{ code?: unknown }} */ (error).code } });

@@ -7,7 +7,7 @@
 // runs again at the next start, as after any crash (at-least-once).
 import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { createBatchWriter, type BatchWriter, type WriteBatch } from './batch-writer';
+import { createBatchWriter, type BatchWriter, type MaintenanceStatement, type WriteBatch } from './batch-writer';
 import { createEventReader, type EventReader } from './event-reads';
 import type { DedupeClaim } from './dedupe-claims';
 import type { EventRow, ExecutionRow } from './rows';
@@ -58,6 +58,20 @@ export class StoreService implements OnModuleInit, OnApplicationShutdown {
   /** Runs work in a write transaction, serialized with group commits. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.lock.run(() => this.dataSource.transaction(work));
+  }
+
+  /**
+   * One housekeeping statement (retention's page of deletes) in the store's dialect. It shares the
+   * write lock with group commits: on SQLite it is queued on the writer thread between them, so it
+   * neither waits in SQLite's busy handler nor blocks this thread. Answers the rows it changed.
+   */
+  maintain(statement: MaintenanceStatement): Promise<number> {
+    return this.lock.runShared(() => this.writeBatch.maintain(statement));
+  }
+
+  /** SQLite: gives up to `pages` free pages back to the file system (one step); answers those still free. */
+  releaseFreePages(pages: number): Promise<number> {
+    return this.lock.runShared(() => this.writeBatch.releaseFreePages(pages));
   }
 
   /**
