@@ -1,8 +1,8 @@
 // Turns a flow document into what runFlow walks: validated once, templates compiled once, the graph
 // laid out as arrays of indexes. A CompiledFlow is immutable and reused for every event of a flow
 // version, so all per-flow work happens here and none on the hot path.
-import { compileDeep, edgeHandle, outgoingEdges, TemplateError, topologicalOrder, validateFlow } from '@hookflow/flow-model';
-import type { FlowDocument, FlowEdge, FlowNode, RenderOptions, TemplateContext, ValidationIssue, ValidationResult } from '@hookflow/flow-model';
+import { compileDeep, edgeHandle, ERROR_HANDLE, outgoingEdges, TemplateError, topologicalOrder, validateFlow } from '@hookflow/flow-model';
+import type { FlowDocument, FlowEdge, FlowNode, OnErrorMode, RenderOptions, TemplateContext, ValidationIssue, ValidationResult } from '@hookflow/flow-model';
 import { brokenReferencesByNode, type BrokenNodeReference } from './broken-references';
 import type { NodeRegistry } from './node-registry';
 import type { NodeType } from './node-type';
@@ -28,6 +28,9 @@ export function compileFlow({ flow, registry, brokenReferences = 'reject' }: Com
     const params = compileParams({ node, nodeType, position, issues });
     const outgoing = outgoingEdges(document.edges, node.id);
     const next = nextByHandle({ outgoing, nodeType, indexOf, from: index });
+    const onError = node.onError ?? 'stop';
+    // Only the error output leaving a node does not make it an end: succeeding there ends the run.
+    const onward = onError === 'route' ? outgoing.filter((edge) => edgeHandle(edge, nodeType.handles.outputs[0]) !== ERROR_HANDLE) : outgoing;
     return {
       id: node.id,
       name: node.name,
@@ -36,7 +39,8 @@ export function compileFlow({ flow, registry, brokenReferences = 'reject' }: Com
       disabled: node.disabled ?? false,
       params,
       next,
-      isEnd: outgoing.length === 0,
+      isEnd: onward.length === 0,
+      onError,
       ...(broken?.has(node.id) ? { brokenReference: broken.get(node.id) } : {}),
     };
   });
@@ -144,8 +148,10 @@ export interface CompiledNode {
   readonly params: readonly CompiledParam[];
   /** Output handle → indexes (into CompiledFlow.nodes) of the nodes it feeds. */
   readonly next: ReadonlyMap<string, readonly number[]>;
-  /** No outgoing edges: reaching it means the event went all the way through. */
+  /** No outgoing edges (but the error output): reaching it means the event went all the way through. */
   readonly isEnd: boolean;
+  /** What a failure of this node does: stop the run, go on with { error }, or go on through "error". */
+  readonly onError: OnErrorMode;
   /** Set when compiled with brokenReferences "fail-step": the step fails with this instead of running. */
   readonly brokenReference?: BrokenNodeReference;
 }

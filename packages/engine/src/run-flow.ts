@@ -2,7 +2,7 @@
 // touches no server, store or queue, only the services it is given. On the hot path, so per run it
 // allocates one flag array, the template context and one record per node that runs.
 import { setMaxListeners } from 'node:events';
-import { TemplateError } from '@hookflow/flow-model';
+import { ERROR_HANDLE, TemplateError } from '@hookflow/flow-model';
 import type { RenderOptions, StepError, StepRecord, TemplateContext, TriggerOutput } from '@hookflow/flow-model';
 import { brokenReferenceError } from './broken-references';
 import type { CompiledFlow, CompiledNode } from './compile-flow';
@@ -30,25 +30,43 @@ export async function runFlow(options: RunFlowOptions): Promise<ExecutionResult>
   const active = new Uint8Array(nodes.length);
   const steps: StepRecord[] = [];
   let reachedEnd = false;
+  let handledError: HandledError | undefined;
   active[0] = 1;
 
   for (let i = 0; i < nodes.length; i++) {
     if (active[i] === 0) continue;
     const node = nodes[i];
-    const step = node.disabled ? skippedStep(node, services) : await runStep(node, run);
+    let step = node.disabled ? skippedStep(node, services) : await runStep(node, run);
+    if (step.error && node.onError !== 'stop' && !run.signal.aborted) {
+      const recorded = handled(step, step.error, node);
+      handledError ??= { ...recorded.error, nodeId: node.id, handled: true };
+      step = recorded;
+    }
     steps.push(step);
     onStep?.(step);
-    if (step.error) {
+    if (step.error && !step.error.handled) {
       const error = { ...step.error, nodeId: node.id };
       return { status: 'error', steps, error, startedAt, durationMs: elapsed(started) };
     }
-    if (step.status !== 'success') continue;
+    if (step.status === 'skipped') continue;
     outputs[node.id] = step.output;
-    if (node.isEnd) reachedEnd = true;
     const targets = step.handle === undefined ? undefined : node.next.get(step.handle);
+    // An error routed to an error output that leads nowhere ends the run there, recorded.
+    if (step.handle === ERROR_HANDLE ? !targets : node.isEnd) reachedEnd = true;
     if (targets) for (const target of targets) active[target] = 1;
   }
-  return { status: reachedEnd ? 'success' : 'filtered', steps, startedAt, durationMs: elapsed(started) };
+  const status = reachedEnd ? 'success' : 'filtered';
+  return handledError
+    ? { status, steps, handledError, startedAt, durationMs: elapsed(started) }
+    : { status, steps, startedAt, durationMs: elapsed(started) };
+}
+
+/** A failed step whose node goes on: its output is { error }, sent through its usual or its error output. */
+function handled(step: StepRecord, failure: StepError, node: CompiledNode): StepRecord & { error: StepError } {
+  const error: StepError = { ...failure, handled: true };
+  const handle = node.onError === 'route' ? ERROR_HANDLE : node.nodeType.handles.outputs[0];
+  const output = { error: { message: error.message, kind: error.kind, ...(error.details === undefined ? {} : { details: error.details }) } };
+  return { ...step, error, output, ...(handle === undefined ? {} : { handle }) };
 }
 
 async function runStep(node: CompiledNode, run: RunState): Promise<StepRecord> {
@@ -155,6 +173,8 @@ function elapsed(since: number): number {
   return Math.round((performance.now() - since) * 1000) / 1000;
 }
 
+type HandledError = StepError & { nodeId: string; handled: true };
+
 interface RunState {
   services: ResolvedServices;
   data: TemplateContext;
@@ -183,6 +203,8 @@ export interface ExecutionResult {
   steps: StepRecord[];
   /** The first error; it stopped the execution. */
   error?: StepError & { nodeId: string };
+  /** The first error a node's onError caught ("continue" or "route"): the run went on past it. */
+  handledError?: HandledError;
   startedAt: string;
   durationMs: number;
 }

@@ -28,6 +28,8 @@ export interface StepError {
   retryable?: boolean;
   param?: string;
   details?: unknown;
+  /** The node's onError ("continue" or "route") caught it and the run went on. */
+  handled?: boolean;
 }
 
 export interface StepRecord {

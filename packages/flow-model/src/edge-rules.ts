@@ -1,6 +1,6 @@
 // Validation rules about how nodes connect: edges that lead somewhere real through an output the
 // node has, nothing leading into the trigger, exactly one trigger, and no loops.
-import type { FlowEdge } from './flow-document';
+import { ERROR_HANDLE, type FlowEdge } from './flow-document';
 import { cycleLabel, edgeLabel, nodeLabel } from './flow-labels';
 import { findCycle } from './graph';
 import type { NodeTypeDescriptor } from './node-catalog';
@@ -40,7 +40,7 @@ export function edgeIssues({ nodes, edges, allNodeIds, descriptors }: Connection
     }
     const source = nodesById.get(edge.source);
     const sourceType = descriptors.get(edge.source);
-    if (source && sourceType) issues.push(...handleIssues({ index, edge, source, outputs: sourceType.outputs }));
+    if (source && sourceType) issues.push(...handleIssues({ index, edge, source, outputs: outputsOf(source, sourceType) }));
     const target = nodesById.get(edge.target);
     if (target && descriptors.get(edge.target)?.trigger) {
       issues.push({
@@ -92,11 +92,17 @@ function handleIssues({ index, edge, source, outputs }: IndexedEdge & { source: 
   const handle = edge.sourceHandle;
   if (handle === null || handle === undefined || outputs.includes(handle)) return [];
   const known = outputs.map((output) => `"${output}"`).join(', ');
+  const hint = handle === ERROR_HANDLE ? ` (set its "On error" to "Send to the error output" to use "${ERROR_HANDLE}")` : '';
   return [
     {
       path: `edges.${index}.sourceHandle`,
       nodeId: edge.source,
-      message: `${label}: ${from} has no output "${handle}"; its outputs are ${known}`,
+      message: `${label}: ${from} has no output "${handle}"; its outputs are ${known}${hint}`,
     },
   ];
+}
+
+/** A node's output handles: its type's, plus "error" when its failures are routed. */
+export function outputsOf(item: IndexedNode, descriptor: Pick<NodeTypeDescriptor, 'outputs'>): readonly string[] {
+  return item.node.onError === 'route' ? [...descriptor.outputs, ERROR_HANDLE] : descriptor.outputs;
 }

@@ -4,6 +4,11 @@ import { z } from 'zod';
 
 export const NODE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_FLOW_NODES = 1000;
+/** What a node's failure does; see FlowNodeSchema.onError. */
+export const ON_ERROR_MODES = ['stop', 'continue', 'route'] as const;
+export type OnErrorMode = (typeof ON_ERROR_MODES)[number];
+/** The output a node with onError "route" sends its failures through. */
+export const ERROR_HANDLE = 'error';
 export const MAX_FLOW_EDGES = 5000;
 /** A flow's key: a stable slug that names it across servers (flows as code), unlike its id. */
 export const FLOW_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -27,6 +32,13 @@ export const FlowNodeSchema = z
     position: PositionSchema.default({ x: 0, y: 0 }),
     params: z.record(z.string(), z.unknown()).default({}).meta({ description: 'Parameters of the node type; strings may be Handlebars templates.' }),
     disabled: z.boolean().optional().meta({ description: 'A disabled node passes nothing on.' }),
+    onError: z
+      .enum(ON_ERROR_MODES)
+      .optional()
+      .meta({
+        description:
+          'What a failure of this node does. "stop" (default): the execution fails there. "continue": the step is recorded as failed, its output is { error }, and the run goes on through its usual output. "route": the run goes on through its "error" output instead.',
+      }),
   })
   .meta({ title: 'Node' });
 

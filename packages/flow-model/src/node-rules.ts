@@ -34,6 +34,9 @@ export function nodeIssues(nodes: readonly IndexedNode[], catalog: NodeCatalog):
     const descriptor = describe(item, catalog, issues);
     if (descriptor && earlier === undefined) descriptors.set(node.id, descriptor);
     if (descriptor) issues.push(...paramIssues(item, descriptor));
+    if (descriptor?.trigger && node.onError !== undefined && node.onError !== 'stop') {
+      issues.push(issue(item, 'onError', `a trigger has no "On error": an event it refuses is answered with a 4xx and never runs`));
+    }
     issues.push(...templateIssues(item, descriptor));
   }
   return { issues, descriptors };

@@ -56,7 +56,12 @@ function ExecutionHeader({ flowId, execution }: { flowId: string; execution: Exe
       <button type="button" className="button" onClick={() => retry.mutate()} disabled={retry.isPending}>
         {retry.isPending ? 'Retrying…' : 'Retry'}
       </button>
-      {execution.error ? (
+      {execution.error?.handled ? (
+        <p className="warning-message execution-error" data-testid="execution-handled-error">
+          Error handled, the run went on: {execution.error.nodeId ? <strong>{execution.error.nodeId}: </strong> : null}
+          {execution.error.message}
+        </p>
+      ) : execution.error ? (
         <p className="error-message execution-error" role="alert">
           {execution.error.nodeId ? <strong>{execution.error.nodeId}: </strong> : null}
           {execution.error.message}

@@ -55,6 +55,12 @@ export function ExecutionList({ flowId, selectedId }: { flowId: string; selected
               <tr key={execution.id} className={execution.id === selectedId ? 'selected' : undefined} data-testid={`execution-row-${execution.id}`}>
                 <td>
                   <StatusBadge status={execution.status} />
+                  {execution.error?.handled ? (
+                    <span className="muted small-text" data-testid="handled-error" title={execution.error.message}>
+                      {' '}
+                      · error handled
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   <Link href={`/flows/${flowId}/executions/${execution.id}`} className="flow-link" aria-current={execution.id === selectedId ? 'page' : undefined}>

@@ -120,7 +120,8 @@ function executionRow({ job, runnable, result }: { job: ExecutionJob; runnable: 
     retryOf: job.retryOf ?? null,
     status: result.status,
     steps: JSON.stringify(withoutTriggerOutput(result.steps)),
-    error: result.error ? JSON.stringify(result.error) : null,
+    // A run that went on past a node's handled error keeps that error (marked handled) beside its status.
+    error: result.error || result.handledError ? JSON.stringify(result.error ?? result.handledError) : null,
     startedAt: result.startedAt,
     finishedAt: new Date().toISOString(),
     durationMs: Math.round(result.durationMs),

@@ -1,5 +1,6 @@
 // The one node component: any node type from the catalog, drawn from its label, icon and handles.
 // Memoized and reading only its own slice of the store, so dragging one of 200 nodes redraws one.
+import { ERROR_HANDLE } from '@hookflow/flow-model';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -15,6 +16,8 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const label = data.name || entry?.info.label || data.type;
   const outputs = entry?.info.handles.outputs ?? ['main'];
   const hasInput = (entry?.info.handles.inputs.length ?? 1) > 0;
+  // A node whose failures are routed gets an "error" output below its usual ones.
+  const routesErrors = data.onError === 'route' && entry?.info.trigger !== true;
 
   return (
     <div
@@ -58,6 +61,11 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
             </Handle>
           ))
         : null}
+      {routesErrors ? (
+        <Handle id={ERROR_HANDLE} type="source" position={Position.Bottom} className="flow-handle flow-handle-named flow-handle-error handle-error" data-testid={`handle-${id}-error`}>
+          <span className="flow-handle-label">error</span>
+        </Handle>
+      ) : null}
     </div>
   );
 });

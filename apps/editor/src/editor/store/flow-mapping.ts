@@ -1,6 +1,6 @@
 // The flow document and React Flow share field names; the only move is params & co. into `data`,
 // because one generic node component (type "hookflow") renders every node type.
-import type { FlowDocument } from '@hookflow/flow-model';
+import type { FlowDocument, OnErrorMode } from '@hookflow/flow-model';
 import type { Edge, Node } from '@xyflow/react';
 
 export const CANVAS_NODE_TYPE = 'hookflow';
@@ -11,6 +11,8 @@ export type FlowNodeData = {
   name?: string;
   params: Record<string, unknown>;
   disabled?: boolean;
+  /** What a failure of this node does; left out, the run stops there. */
+  onError?: OnErrorMode;
 };
 
 export type EditorNode = Node<FlowNodeData, typeof CANVAS_NODE_TYPE>;
@@ -36,6 +38,7 @@ export function nodesFromDocument(document: Pick<FlowDocument, 'nodes'>): Editor
       params: node.params ?? {},
       ...(node.name === undefined ? {} : { name: node.name }),
       ...(node.disabled === undefined ? {} : { disabled: node.disabled }),
+      ...(node.onError === undefined ? {} : { onError: node.onError }),
     },
   }));
 }
@@ -63,6 +66,7 @@ export function toDocument(content: FlowContent): FlowDocument {
       params: data.params,
       ...(data.name ? { name: data.name } : {}),
       ...(data.disabled ? { disabled: true } : {}),
+      ...(data.onError === undefined ? {} : { onError: data.onError }),
     })),
     edges: content.edges.map(({ id, source, target, sourceHandle }) => ({ id, source, target, sourceHandle: sourceHandle ?? null })),
   };
