@@ -1,7 +1,7 @@
 // Turns a flow document into what runFlow walks: validated once, templates compiled once, the graph
 // laid out as arrays of indexes. A CompiledFlow is immutable and reused for every event of a flow
 // version, so all per-flow work happens here and none on the hot path.
-import { compileDeep, edgeHandle, ERROR_HANDLE, outgoingEdges, TemplateError, topologicalOrder, validateFlow } from '@hookflow/flow-model';
+import { compileDeep, edgeHandle, ERROR_HANDLE, nodeOutputs, outgoingEdges, TemplateError, topologicalOrder, validateFlow } from '@hookflow/flow-model';
 import type { FlowDocument, FlowEdge, FlowNode, OnErrorMode, RenderOptions, TemplateContext, ValidationIssue, ValidationResult } from '@hookflow/flow-model';
 import { brokenReferencesByNode, type BrokenNodeReference } from './broken-references';
 import type { NodeRegistry } from './node-registry';
@@ -27,10 +27,11 @@ export function compileFlow({ flow, registry, brokenReferences = 'reject' }: Com
   const nodes = order.value.map(({ node, nodeType, position }, index): CompiledNode => {
     const params = compileParams({ node, nodeType, position, issues });
     const outgoing = outgoingEdges(document.edges, node.id);
-    const next = nextByHandle({ outgoing, nodeType, indexOf, from: index });
+    const outputs = nodeOutputs(nodeType.handles, node);
+    const next = nextByHandle({ outgoing, defaultHandle: outputs[0], indexOf, from: index });
     const onError = node.onError ?? 'stop';
     // Only the error output leaving a node does not make it an end: succeeding there ends the run.
-    const onward = onError === 'route' ? outgoing.filter((edge) => edgeHandle(edge, nodeType.handles.outputs[0]) !== ERROR_HANDLE) : outgoing;
+    const onward = onError === 'route' ? outgoing.filter((edge) => edgeHandle(edge, outputs[0]) !== ERROR_HANDLE) : outgoing;
     return {
       id: node.id,
       name: node.name,
@@ -38,9 +39,11 @@ export function compileFlow({ flow, registry, brokenReferences = 'reject' }: Com
       nodeType,
       disabled: node.disabled ?? false,
       params,
+      outputs,
       next,
       isEnd: onward.length === 0,
       onError,
+      joins: nodeType.joins === true,
       ...(broken?.has(node.id) ? { brokenReference: broken.get(node.id) } : {}),
     };
   });
@@ -113,14 +116,14 @@ function compileParams({ node, nodeType, position, issues }: OrderedNode & { iss
 /** Output handle → nodes it feeds; an edge without a sourceHandle leaves from the first output. */
 function nextByHandle(input: {
   outgoing: FlowEdge[];
-  nodeType: NodeType<unknown>;
+  defaultHandle: string | undefined;
   indexOf: Map<string, number>;
   from: number;
 }): ReadonlyMap<string, readonly number[]> {
-  const { outgoing, nodeType, indexOf, from } = input;
+  const { outgoing, defaultHandle, indexOf, from } = input;
   const next = new Map<string, number[]>();
   for (const edge of outgoing) {
-    const handle = edgeHandle(edge, nodeType.handles.outputs[0]);
+    const handle = edgeHandle(edge, defaultHandle);
     const target = indexOf.get(edge.target);
     // Edges back into earlier nodes cannot happen in a validated (acyclic) flow; never follow them.
     if (handle === undefined || target === undefined || target <= from) continue;
@@ -146,6 +149,10 @@ export interface CompiledNode {
   readonly disabled: boolean;
   /** One renderer per top-level param, so a render error names its param. */
   readonly params: readonly CompiledParam[];
+  /** Its outputs (see nodeOutputs): fixed, named by params, "error" when routed; the first is the default. */
+  readonly outputs: readonly string[];
+  /** Joins branches (merge): gets the outputs of the nodes that led to it as ctx.inputs. */
+  readonly joins: boolean;
   /** Output handle → indexes (into CompiledFlow.nodes) of the nodes it feeds. */
   readonly next: ReadonlyMap<string, readonly number[]>;
   /** No outgoing edges (but the error output): reaching it means the event went all the way through. */

@@ -59,8 +59,9 @@ export class NodeRegistry {
       category: t.category,
       icon: t.icon,
       trigger: t.trigger ?? false,
-      handles: { inputs: [...t.handles.inputs], outputs: [...t.handles.outputs] },
+      handles: { inputs: [...t.handles.inputs], outputs: [...t.handles.outputs], ...(t.handles.namedOutputs ? { namedOutputs: { ...t.handles.namedOutputs } } : {}) },
       paramsSchema: paramsJsonSchema(t.params),
+      ...(t.joins ? { joins: true } : {}),
       ...(t.rawParams?.length ? { rawParams: [...t.rawParams] } : {}),
     }));
   }
@@ -73,6 +74,8 @@ export class NodeRegistry {
         version: nodeType.version,
         trigger: nodeType.trigger ?? false,
         outputs: nodeType.handles.outputs,
+        ...(nodeType.handles.namedOutputs ? { namedOutputs: nodeType.handles.namedOutputs } : {}),
+        joins: nodeType.joins === true,
         checkParams: (params) => checkRawParams(nodeType, params),
         paramsSchema: paramsJsonSchema(nodeType.params),
         rawParams: nodeType.rawParams ?? [],

@@ -2,21 +2,25 @@
 // one registry. Its zod params schema validates rendered params and, as JSON Schema, drives the
 // editor's form.
 import type { z } from 'zod';
-import type { TemplateContext, TriggerOutput } from '@hookflow/flow-model';
+import type { NamedOutputs, TemplateContext, TriggerOutput } from '@hookflow/flow-model';
 import type { CodeSandbox } from './code-sandbox';
 
 export type NodeCategory = 'Triggers' | 'Data' | 'Flow' | 'Actions';
 
 export interface NodeHandles {
   inputs: string[];
-  /** The first output is the default one (an edge with sourceHandle null uses it). */
+  /** Fixed outputs. A node's first output (see nodeOutputs) is the default an edge with sourceHandle null uses. */
   outputs: string[];
+  /** Outputs named by a list param, one per item (a switch's rules), before the fixed ones. */
+  namedOutputs?: NamedOutputs;
 }
 
 export interface NodeResult {
   output: unknown;
   /** Output handle to continue on; defaults to the first output. */
   handle?: string;
+  /** Several outputs to continue on at once (a switch in mode "all"); when set, handle is ignored. Empty: none. */
+  handles?: string[];
   /** How many tries the node made (http retries); defaults to 1. */
   attempts?: number;
   /** Lines the node's user code printed (code node), kept on the step. */
@@ -44,6 +48,11 @@ export interface NodeType<P = unknown> {
    * "[redacted]" in the step input that is stored and shown; the node itself gets the real value.
    */
   secretParams?: string[];
+  /**
+   * Joins branches (merge): validation wants two or more edges into it, and it runs once, after
+   * every node before it ran or was passed by, with ctx.inputs holding the outputs that led to it.
+   */
+  joins?: boolean;
   run(ctx: NodeContext, params: P): Promise<NodeResult>;
 }
 
@@ -116,4 +125,6 @@ export interface NodeContext {
   settings: Readonly<Record<string, string | undefined>>;
   /** Where user JavaScript runs (code node); absent: the node runs it in-thread. */
   sandbox?: CodeSandbox;
+  /** Joining nodes (merge) only: the outputs of the nodes whose edges led here in this run, by node id, in run order. */
+  inputs?: Readonly<Record<string, unknown>>;
 }

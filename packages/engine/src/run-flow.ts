@@ -28,6 +28,8 @@ export async function runFlow(options: RunFlowOptions): Promise<ExecutionResult>
   const data: TemplateContext = { trigger: options.trigger, nodes: outputs, flow: options.flow };
   const run: RunState = { services, data, trigger: options.trigger, signal: signal ?? NEVER_ABORTED, renderOptions: { now: services.now } };
   const active = new Uint8Array(nodes.length);
+  // Joining nodes only (merge): which nodes led to each, in run order. Untouched by flows without one.
+  const arrivals: Array<string[] | undefined> = [];
   const steps: StepRecord[] = [];
   let reachedEnd = false;
   let handledError: HandledError | undefined;
@@ -36,7 +38,7 @@ export async function runFlow(options: RunFlowOptions): Promise<ExecutionResult>
   for (let i = 0; i < nodes.length; i++) {
     if (active[i] === 0) continue;
     const node = nodes[i];
-    let step = node.disabled ? skippedStep(node, services) : await runStep(node, run);
+    let step = node.disabled ? skippedStep(node, services) : await runStep(node, run, node.joins ? inputsOf(arrivals[i], outputs) : undefined);
     if (step.error && node.onError !== 'stop' && !run.signal.aborted) {
       const recorded = handled(step, step.error, node);
       handledError ??= { ...recorded.error, nodeId: node.id, handled: true };
@@ -50,10 +52,24 @@ export async function runFlow(options: RunFlowOptions): Promise<ExecutionResult>
     }
     if (step.status === 'skipped') continue;
     outputs[node.id] = step.output;
+    if (step.handles) {
+      // Several outputs at once (a switch in mode "all"); none wired among them ends that path.
+      for (const handle of step.handles) activate(node, node.next.get(handle));
+      if (node.isEnd) reachedEnd = true;
+      continue;
+    }
     const targets = step.handle === undefined ? undefined : node.next.get(step.handle);
     // An error routed to an error output that leads nowhere ends the run there, recorded.
     if (step.handle === ERROR_HANDLE ? !targets : node.isEnd) reachedEnd = true;
-    if (targets) for (const target of targets) active[target] = 1;
+    activate(node, targets);
+  }
+
+  function activate(from: CompiledNode, targets: readonly number[] | undefined): void {
+    if (!targets) return;
+    for (const target of targets) {
+      active[target] = 1;
+      if (nodes[target].joins) (arrivals[target] ??= []).push(from.id);
+    }
   }
   const status = reachedEnd ? 'success' : 'filtered';
   return handledError
@@ -64,12 +80,19 @@ export async function runFlow(options: RunFlowOptions): Promise<ExecutionResult>
 /** A failed step whose node goes on: its output is { error }, sent through its usual or its error output. */
 function handled(step: StepRecord, failure: StepError, node: CompiledNode): StepRecord & { error: StepError } {
   const error: StepError = { ...failure, handled: true };
-  const handle = node.onError === 'route' ? ERROR_HANDLE : node.nodeType.handles.outputs[0];
+  const handle = node.onError === 'route' ? ERROR_HANDLE : node.outputs[0];
   const output = { error: { message: error.message, kind: error.kind, ...(error.details === undefined ? {} : { details: error.details }) } };
   return { ...step, error, output, ...(handle === undefined ? {} : { handle }) };
 }
 
-async function runStep(node: CompiledNode, run: RunState): Promise<StepRecord> {
+/** What the nodes that led to a joining node output, by node id, in the order they ran. */
+function inputsOf(sources: readonly string[] | undefined, outputs: Record<string, unknown>): Record<string, unknown> {
+  const inputs: Record<string, unknown> = Object.create(null);
+  for (const id of sources ?? []) inputs[id] = outputs[id];
+  return inputs;
+}
+
+async function runStep(node: CompiledNode, run: RunState, inputs?: Record<string, unknown>): Promise<StepRecord> {
   const startedAt = run.services.now().toISOString();
   const started = performance.now();
   // Object.assign onto a fresh record: the same keys in the same order as a spread, without V8's
@@ -83,19 +106,22 @@ async function runStep(node: CompiledNode, run: RunState): Promise<StepRecord> {
 
   let result: NodeResult;
   try {
-    result = await untilAborted(node.nodeType.run(nodeContext(node, run), prepared.params), run.signal);
+    result = await untilAborted(node.nodeType.run(nodeContext(node, run, inputs), prepared.params), run.signal);
   } catch (err) {
     if (run.signal.aborted) return finish({ status: 'error', input, error: cancelledError(), attempts: 1 });
     const { error, attempts, logs } = toStepError(err);
     return finish(logs ? { status: 'error', input, error, attempts, logs } : { status: 'error', input, error, attempts });
   }
-  const outputs = node.nodeType.handles.outputs;
-  const handle = result.handle ?? outputs[0];
-  if (handle !== undefined && !outputs.includes(handle)) {
-    const error: StepError = { message: `node emitted unknown output "${handle}" (outputs: ${outputs.join(', ')})`, kind: 'runtime', retryable: false };
+  const outputs = node.outputs;
+  const emitted = result.handles ?? [result.handle ?? outputs[0]];
+  const unknown = emitted.find((handle) => handle !== undefined && (handle === ERROR_HANDLE || !outputs.includes(handle)));
+  if (unknown !== undefined) {
+    const error: StepError = { message: `node emitted unknown output "${unknown}" (outputs: ${outputs.join(', ')})`, kind: 'runtime', retryable: false };
     return finish({ status: 'error', input, error, attempts: result.attempts ?? 1 });
   }
+  const handle = emitted[0];
   const fields: StepFields = { status: 'success', handle, input, output: result.output, attempts: result.attempts ?? 1 };
+  if (result.handles && result.handles.length > 1) fields.handles = result.handles;
   // Only nodes that print (code) carry logs: other steps keep their shape and stored size.
   if (result.logs) fields.logs = result.logs;
   return finish(fields);
@@ -123,9 +149,9 @@ function prepareParams(node: CompiledNode, run: RunState): PreparedParams {
   return { ok: false, input, error };
 }
 
-function nodeContext(node: CompiledNode, run: RunState): NodeContext {
+function nodeContext(node: CompiledNode, run: RunState, inputs: Record<string, unknown> | undefined): NodeContext {
   const { services } = run;
-  return {
+  const context: NodeContext = {
     nodeId: node.id,
     flow: run.data.flow,
     trigger: run.trigger,
@@ -138,6 +164,8 @@ function nodeContext(node: CompiledNode, run: RunState): NodeContext {
     settings: services.settings,
     sandbox: services.sandbox,
   };
+  if (inputs) context.inputs = inputs;
+  return context;
 }
 
 /** Settles with the node's promise, or rejects as soon as the run is cancelled, even if the node ignores its signal. */

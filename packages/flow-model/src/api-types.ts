@@ -1,4 +1,5 @@
 // Shapes shared by the server's API and the editor.
+import type { NamedOutputs } from './node-outputs';
 
 /** Output of the webhook trigger node, and the `trigger` variable of templates. */
 export interface TriggerOutput {
@@ -37,8 +38,10 @@ export interface StepRecord {
   nodeType: string;
   name?: string;
   status: StepStatus;
-  /** Output handle the node emitted on (filter: "true" or "false"). */
+  /** Output handle the node emitted on (filter: "true" or "false"); the first when it emitted on several. */
   handle?: string;
+  /** Every output the node emitted on, when more than one (a switch in mode "all"). */
+  handles?: string[];
   /** Params after rendering: what the node was given. */
   input?: unknown;
   output?: unknown;
@@ -60,7 +63,10 @@ export interface NodeTypeInfo {
   category: string;
   icon: string;
   trigger: boolean;
-  handles: { inputs: string[]; outputs: string[] };
+  /** namedOutputs: outputs named by a list param (a switch's rules), drawn before the fixed outputs. */
+  handles: { inputs: string[]; outputs: string[]; namedOutputs?: NamedOutputs };
+  /** Joins branches (merge): runs once after every branch into it ended, with their outputs. */
+  joins?: boolean;
   /** JSON Schema (draft 2020-12) of params, with titles and help text to render a form. */
   paramsSchema: Record<string, unknown>;
   /** Top-level params that are never rendered as templates (a code node's code). */

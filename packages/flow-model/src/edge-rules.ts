@@ -4,6 +4,7 @@ import { ERROR_HANDLE, type FlowEdge } from './flow-document';
 import { cycleLabel, edgeLabel, nodeLabel } from './flow-labels';
 import { findCycle } from './graph';
 import type { NodeTypeDescriptor } from './node-catalog';
+import { nodeOutputs } from './node-outputs';
 import type { IndexedNode } from './node-rules';
 import type { ValidationIssue } from './validation-error';
 
@@ -40,7 +41,7 @@ export function edgeIssues({ nodes, edges, allNodeIds, descriptors }: Connection
     }
     const source = nodesById.get(edge.source);
     const sourceType = descriptors.get(edge.source);
-    if (source && sourceType) issues.push(...handleIssues({ index, edge, source, outputs: outputsOf(source, sourceType) }));
+    if (source && sourceType) issues.push(...handleIssues({ index, edge, source, outputs: nodeOutputs(sourceType, source.node) }));
     const target = nodesById.get(edge.target);
     if (target && descriptors.get(edge.target)?.trigger) {
       issues.push({
@@ -51,6 +52,36 @@ export function edgeIssues({ nodes, edges, allNodeIds, descriptors }: Connection
     }
   }
   return issues;
+}
+
+/**
+ * A node that joins branches (merge) must be able to run: two or more edges lead into it, and the
+ * trigger reaches it. One edge joins nothing; a merge the trigger cannot reach never runs.
+ */
+export function joinIssues({ nodes, edges, descriptors, complete }: Pick<ConnectionRules, 'nodes' | 'edges' | 'descriptors'> & { complete: boolean }): ValidationIssue[] {
+  const joins = nodes.filter(({ node }) => descriptors.get(node.id)?.joins === true);
+  if (joins.length === 0 || !complete) return [];
+  const trigger = nodes.find(({ node }) => descriptors.get(node.id)?.trigger === true)?.node.id;
+  const reached = new Set<string>(trigger === undefined ? [] : [trigger]);
+  for (const pending = trigger === undefined ? [] : [trigger]; pending.length > 0; ) {
+    const from = pending.pop();
+    for (const { edge } of edges) {
+      if (edge.source !== from || reached.has(edge.target)) continue;
+      reached.add(edge.target);
+      pending.push(edge.target);
+    }
+  }
+  return joins.flatMap(({ index, node }): ValidationIssue[] => {
+    const sources = new Set(edges.filter(({ edge }) => edge.target === node.id).map(({ edge }) => `${edge.source}:${edge.sourceHandle ?? ''}`));
+    if (sources.size < 2) {
+      const has = sources.size === 0 ? 'nothing leads into it' : 'only one path leads into it';
+      return [{ path: `nodes.${index}`, nodeId: node.id, message: `${nodeLabel(node)}: it joins branches, but ${has}; connect two or more paths to it` }];
+    }
+    if (trigger !== undefined && !reached.has(node.id)) {
+      return [{ path: `nodes.${index}`, nodeId: node.id, message: `${nodeLabel(node)}: it can never run: no path from the trigger leads to it` }];
+    }
+    return [];
+  });
 }
 
 export function triggerIssues({ nodes, descriptors, complete }: Pick<ConnectionRules, 'nodes' | 'descriptors'> & { complete: boolean }): ValidationIssue[] {
@@ -102,7 +133,3 @@ function handleIssues({ index, edge, source, outputs }: IndexedEdge & { source: 
   ];
 }
 
-/** A node's output handles: its type's, plus "error" when its failures are routed. */
-export function outputsOf(item: IndexedNode, descriptor: Pick<NodeTypeDescriptor, 'outputs'>): readonly string[] {
-  return item.node.onError === 'route' ? [...descriptor.outputs, ERROR_HANDLE] : descriptor.outputs;
-}

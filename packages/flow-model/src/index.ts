@@ -1,4 +1,5 @@
 export * from './flow-document';
+export * from './node-outputs';
 export * from './validation-error';
 export * from './node-catalog';
 export * from './api-types';

@@ -1,5 +1,6 @@
 // What flow validation needs to know about node types. The engine's registry implements it on the
 // server; the editor can build one from GET /api/node-types. Kept free of zod types on purpose.
+import type { NamedOutputs } from './node-outputs';
 import type { ValidationIssue } from './validation-error';
 
 export interface NodeTypeDescriptor {
@@ -7,8 +8,12 @@ export interface NodeTypeDescriptor {
   version: number;
   /** True for trigger node types (webhook). A flow has exactly one trigger. */
   trigger: boolean;
-  /** Output handle names; the first is the default used when an edge's sourceHandle is null. */
+  /** Fixed output handle names; see nodeOutputs for a node's full list (the first is the default). */
   outputs: string[];
+  /** Outputs named by a list param (a switch's rules), before the fixed ones. */
+  namedOutputs?: NamedOutputs;
+  /** Joins branches (merge): needs two or more edges leading into it. */
+  joins?: boolean;
   /**
    * Checks raw (unrendered) params. A string holding a template may stand where a number or an
    * object is expected, since its type is only known after rendering. Paths are relative to params.

@@ -3,6 +3,8 @@ export * from './webhook/webhook.node';
 export * from './transform/transform.node';
 export * from './filter/filter.node';
 export * from './filter/filter-operators';
+export * from './switch/switch.node';
+export * from './merge/merge.node';
 export * from './http/http.node';
 export * from './slack/slack.node';
 export { codeNode, codeParams, CODE_MAX_OUTPUT_BYTES, type CodeParams } from './code/code.node';

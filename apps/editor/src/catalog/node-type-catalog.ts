@@ -35,6 +35,8 @@ export function buildCatalog(infos: readonly NodeTypeInfo[]): EditorCatalog {
       version: info.version,
       trigger: info.trigger,
       outputs: info.handles.outputs,
+      ...(info.handles.namedOutputs ? { namedOutputs: info.handles.namedOutputs } : {}),
+      joins: info.joins === true,
       checkParams: (params) => checkParams(schema, params),
       paramsSchema: info.paramsSchema,
       rawParams: info.rawParams ?? [],

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { NodeType } from '@hookflow/engine';
 import { evaluateCondition, FILTER_OPERATOR_LABELS, FILTER_OPERATORS, type FilterOperator, UNARY_OPERATORS } from './filter-operators';
 
-const conditionSchema = z
+/** One condition, shared with the switch's rules. */
+export const conditionSchema = z
   .object({
     left: z.unknown().meta({
       title: 'Value',
@@ -80,14 +81,16 @@ export const filterNode: NodeType<FilterParams> = {
   params: filterParams,
   handles: { inputs: ['main'], outputs: ['true', 'false'] },
   async run(_ctx, params) {
-    const results = params.conditions.map((condition, index): ConditionResult => {
-      const passed = evaluateCondition({ ...condition, param: `conditions.${index}.right` });
-      return UNARY_OPERATORS.has(condition.op)
-        ? { left: condition.left, op: condition.op, passed }
-        : { left: condition.left, op: condition.op, right: condition.right, passed };
-    });
-    const passed = params.match === 'all' ? results.every((r) => r.passed) : results.some((r) => r.passed);
-    const output: FilterOutput = { passed, results };
-    return { output, handle: passed ? 'true' : 'false' };
+    const output = checkConditions({ conditions: params.conditions, match: params.match, paramPrefix: 'conditions' });
+    return { output, handle: output.passed ? 'true' : 'false' };
   },
 };
+
+/** Runs each condition and combines them as `match` says; a bad regex names `<paramPrefix>.<i>.right`. */
+export function checkConditions({ conditions, match, paramPrefix }: { conditions: FilterParams['conditions']; match: 'all' | 'any'; paramPrefix: string }): FilterOutput {
+  const results = conditions.map((condition, index): ConditionResult => {
+    const passed = evaluateCondition({ ...condition, param: `${paramPrefix}.${index}.right` });
+    return UNARY_OPERATORS.has(condition.op) ? { left: condition.left, op: condition.op, passed } : { left: condition.left, op: condition.op, right: condition.right, passed };
+  });
+  return { passed: match === 'all' ? results.every((r) => r.passed) : results.some((r) => r.passed), results };
+}

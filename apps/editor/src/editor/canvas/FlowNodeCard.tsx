@@ -1,8 +1,8 @@
 // The one node component: any node type from the catalog, drawn from its label, icon and handles.
 // Memoized and reading only its own slice of the store, so dragging one of 200 nodes redraws one.
-import { ERROR_HANDLE } from '@hookflow/flow-model';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { ERROR_HANDLE, nodeOutputs } from '@hookflow/flow-model';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { NodeIcon } from '../../shared/NodeIcon';
 import { useEditorStore } from '../store/editor-store-context';
@@ -14,8 +14,13 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const problems = useEditorStore(useShallow((state) => mergeMessages(state.issues.byNode[id], state.serverIssues.byNode[id])));
   const runStatus = useEditorStore((state) => state.run?.byNode[id]?.status);
   const label = data.name || entry?.info.label || data.type;
-  const outputs = entry?.info.handles.outputs ?? ['main'];
+  // A switch's outputs follow its rules' names; the error output is drawn apart, below.
+  const outputs = entry ? nodeOutputs(entry.info.handles, { params: data.params }) : ['main'];
   const hasInput = (entry?.info.handles.inputs.length ?? 1) > 0;
+  // Handles that come and go (a rule added, errors routed) must be measured again for edges to attach.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const handleKey = `${outputs.join('\u0000')}|${data.onError ?? ''}`;
+  useEffect(() => updateNodeInternals(id), [handleKey, id, updateNodeInternals]);
   // A node whose failures are routed gets an "error" output below its usual ones.
   const routesErrors = data.onError === 'route' && entry?.info.trigger !== true;
 

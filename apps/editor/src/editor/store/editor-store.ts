@@ -1,7 +1,7 @@
 // One store per open flow (or per execution being inspected), made by a factory and provided
 // through context. Content edits go through actions that record undo history and re-validate
 // with flow-model; React Flow's own changes (drag, select, measure) are applied as they come.
-import { validateFlow, type ValidationIssue } from '@hookflow/flow-model';
+import { nodeOutputs, validateFlow, type ValidationIssue } from '@hookflow/flow-model';
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CapturedRequest, FlowDocument, StepRecord } from '../../api/api-types';
@@ -136,8 +136,9 @@ export function createEditorStore({ flowId, document, catalog = null, readOnly =
         const node = makeNode({ id, type, version: entry.info.version, position: position ?? positionAfter(anchor, nodes) });
         node.data.params = defaultParams(entry.schema.properties);
         const anchorType = anchor ? currentCatalog?.entry(anchor.data.type) : undefined;
-        const link = anchor && anchorType && anchorType.info.handles.outputs.length > 0 && !entry.info.trigger;
-        const sourceHandle = anchorType && anchorType.info.handles.outputs.length > 1 ? anchorType.info.handles.outputs[0] : null;
+        const anchorOutputs = anchor && anchorType ? nodeOutputs(anchorType.info.handles, anchor.data) : [];
+        const link = anchor && anchorOutputs.length > 0 && !entry.info.trigger;
+        const sourceHandle = anchorOutputs.length > 1 ? anchorOutputs[0] : null;
         commit({
           nodes: [...nodes.map((other) => (other.selected ? { ...other, selected: false } : other)), node],
           edges: link ? [...edges.map(unselect), makeEdge({ source: anchor.id, target: id, sourceHandle })] : edges.map(unselect),
@@ -194,7 +195,8 @@ export function createEditorStore({ flowId, document, catalog = null, readOnly =
         const { edges, nodes, catalog: currentCatalog } = get();
         const outputsOf = (nodeId: string) => {
           const node = nodes.find((candidate) => candidate.id === nodeId);
-          return (node && currentCatalog?.entry(node.data.type, node.data.typeVersion)?.info.handles.outputs) || [];
+          const entry = node && currentCatalog?.entry(node.data.type, node.data.typeVersion);
+          return node && entry ? nodeOutputs(entry.info.handles, node.data) : [];
         };
         set({ run: { status: run.status, durationMs: run.durationMs, error: run.error, byNode: runViewByNode({ steps: run.steps, edges, outputsOf }) } });
       },

@@ -33,13 +33,14 @@ function stepStatus({ step, edges, outputsOf }: Omit<RunViewInput, 'steps'> & { 
   if (step.status !== 'success') return step.status;
   const outputs = outputsOf(step.nodeId);
   if (!step.handle || outputs.length < 2) return 'success';
-  const wired = edges.some((edge) => edge.source === step.nodeId && (edge.sourceHandle ?? outputs[0]) === step.handle);
+  const taken = step.handles ?? [step.handle];
+  const wired = edges.some((edge) => edge.source === step.nodeId && taken.includes(edge.sourceHandle ?? outputs[0]));
   return wired ? 'success' : 'filtered';
 }
 
 export interface RunViewInput {
   steps: readonly StepRecord[];
   edges: readonly EditorEdge[];
-  /** The outputs of the node's type; the first is what a null sourceHandle stands for. */
+  /** The node's outputs (nodeOutputs); the first is what a null sourceHandle stands for. */
   outputsOf: (nodeId: string) => string[];
 }
