@@ -29,6 +29,8 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
       className={`flow-node${selected ? ' selected' : ''}${problems.length > 0 ? ' invalid' : ''}${runStatus ? ` run-${runStatus}` : ''}${data.disabled ? ' disabled' : ''}`}
       data-testid={`canvas-node-${id}`}
       data-node-type={data.type}
+      // Room for each named output (a switch with many rules) so their handles and labels never overlap.
+      style={outputs.length > 2 ? { minHeight: outputs.length * 26 } : undefined}
     >
       {hasInput ? <Handle type="target" position={Position.Left} className="flow-handle" data-testid={`handle-${id}-in`} /> : null}
       <div className={`flow-node-icon category-${(entry?.info.category ?? 'other').toLowerCase()}`}>
