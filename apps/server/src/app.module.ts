@@ -6,6 +6,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { AuditEntity } from './audit/audit.entity';
+import { AnswersModule } from './answers/answers.module';
 import { AuditModule } from './audit/audit.module';
 import { authEntities } from './auth/auth.entities';
 import { AuthModule } from './auth/auth.module';
@@ -59,6 +60,7 @@ export class AppModule {
         ExecutionsModule.register({ api, runs: runsExecutions(settings) }),
         HealthModule,
         MetricsModule,
+        AnswersModule,
         // Loaded only in queue mode: the Redis client and Bull weigh ~60 MB of RSS.
         ...(settings.queueMode ? [import('./redis/redis.module.js').then(({ RedisModule }) => ({ module: RedisModule }))] : []),
         ...(api ? [AuditModule, AuthModule, FlowsModule, IntakeModule] : []),

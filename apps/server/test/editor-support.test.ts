@@ -27,7 +27,7 @@ describe('editor support API', () => {
 
   it('lists the example flows as templates', async () => {
     const templates = await call<Array<{ id: string; name: string; description: string; document: { nodes: unknown[] } }>>(server.url, 'GET', '/api/templates');
-    expect(templates.body.map((template) => template.id)).toEqual(['github-push-to-slack', 'order-to-http']);
+    expect(templates.body.map((template) => template.id)).toEqual(['github-push-to-slack', 'order-to-http', 'slack-slash-command']);
     expect(templates.body[1]).toMatchObject({ name: exampleFlow('order-to-http.json').name });
     expect(templates.body[1].description.length).toBeGreaterThan(10);
   });

@@ -81,6 +81,29 @@ describe.runIf(queueTestsEnabled)('one main and two workers', () => {
     expect(ran(topology.mains[0].logs)).toBe(0);
   });
 
+  it('hands a worker’s Respond answer back to the main that holds the caller’s connection', { timeout: 30_000 }, async () => {
+    const main = topology.mains[0].url;
+    const flow = {
+      name: 'answer from a worker',
+      nodes: [
+        { id: 'hook', type: 'webhook', position: { x: 0, y: 0 }, params: { method: 'POST', respond: 'respondNode', responseTimeoutMs: 10_000 } },
+        { id: 'answer', type: 'respond', position: { x: 200, y: 0 }, params: { status: 200, body: { text: 'got {{trigger.body.id}}' } } },
+      ],
+      edges: [{ id: 'e1', source: 'hook', target: 'answer' }],
+    };
+    const created = await call<{ id: string }>(main, 'POST', '/api/flows', flow);
+    const activated = await call<{ triggers: Array<{ url: string }> }>(main, 'POST', `/api/flows/${created.body.id}/activate`);
+    expect(activated.status).toBe(200);
+    const path = new URL(activated.body.triggers[0].url).pathname;
+    const answers = await Promise.all(['R-1', 'R-2', 'R-3', 'R-4'].map((id) => call<{ text: string }>(main, 'POST', path, { id })));
+    expect(answers.map((answer) => [answer.status, answer.body.text])).toEqual([
+      [200, 'got R-1'],
+      [200, 'got R-2'],
+      [200, 'got R-3'],
+      [200, 'got R-4'],
+    ]);
+  });
+
   it('keeps each ordering key’s events in order and one at a time across both workers', { timeout: 120_000 }, async () => {
     const main = topology.mains[0].url;
     const ordered = await startSink();

@@ -62,6 +62,7 @@ export class NodeRegistry {
       handles: { inputs: [...t.handles.inputs], outputs: [...t.handles.outputs], ...(t.handles.namedOutputs ? { namedOutputs: { ...t.handles.namedOutputs } } : {}) },
       paramsSchema: paramsJsonSchema(t.params),
       ...(t.joins ? { joins: true } : {}),
+      ...(t.answers ? { answers: true } : {}),
       ...(t.rawParams?.length ? { rawParams: [...t.rawParams] } : {}),
     }));
   }
@@ -76,6 +77,7 @@ export class NodeRegistry {
         outputs: nodeType.handles.outputs,
         ...(nodeType.handles.namedOutputs ? { namedOutputs: nodeType.handles.namedOutputs } : {}),
         joins: nodeType.joins === true,
+        answers: nodeType.answers === true,
         checkParams: (params) => checkRawParams(nodeType, params),
         paramsSchema: paramsJsonSchema(nodeType.params),
         rawParams: nodeType.rawParams ?? [],

@@ -53,6 +53,8 @@ export interface NodeType<P = unknown> {
    * every node before it ran or was passed by, with ctx.inputs holding the outputs that led to it.
    */
   joins?: boolean;
+  /** Answers the caller (respond): validation wants the flow's trigger to wait for such a node. */
+  answers?: boolean;
   run(ctx: NodeContext, params: P): Promise<NodeResult>;
 }
 
@@ -127,4 +129,17 @@ export interface NodeContext {
   sandbox?: CodeSandbox;
   /** Joining nodes (merge) only: the outputs of the nodes whose edges led here in this run, by node id, in run order. */
   inputs?: Readonly<Record<string, unknown>>;
+  /**
+   * Answers the HTTP request that started the run (a respond node), when the host holds one open
+   * for it: true when this was the run's answer, false when it was answered already or nobody waits.
+   */
+  respond?: (answer: FlowAnswer) => boolean;
+}
+
+/** An answer to the request that started a run. */
+export interface FlowAnswer {
+  status: number;
+  headers: Record<string, string>;
+  /** Sent as JSON unless it is a string. */
+  body: unknown;
 }

@@ -8,7 +8,7 @@ import { brokenReferenceError } from './broken-references';
 import type { CompiledFlow, CompiledNode } from './compile-flow';
 import { resolveServices } from './engine-services';
 import type { EngineServices, ResolvedServices } from './engine-services';
-import type { NodeContext, NodeResult } from './node-type';
+import type { FlowAnswer, NodeContext, NodeResult } from './node-type';
 import { formatParamIssue, toParamIssue } from './param-issues';
 import { redactInput } from './redact-input';
 import { cancelledError, toStepError } from './step-error';
@@ -26,7 +26,7 @@ export async function runFlow(options: RunFlowOptions): Promise<ExecutionResult>
   // No prototype: a node id such as "__proto__" or "constructor" stays a plain key.
   const outputs: Record<string, unknown> = Object.create(null);
   const data: TemplateContext = { trigger: options.trigger, nodes: outputs, flow: options.flow };
-  const run: RunState = { services, data, trigger: options.trigger, signal: signal ?? NEVER_ABORTED, renderOptions: { now: services.now } };
+  const run: RunState = { services, data, trigger: options.trigger, signal: signal ?? NEVER_ABORTED, renderOptions: { now: services.now }, respond: options.respond };
   const active = new Uint8Array(nodes.length);
   // Joining nodes only (merge): which nodes led to each, in run order. Untouched by flows without one.
   const arrivals: Array<string[] | undefined> = [];
@@ -165,6 +165,7 @@ function nodeContext(node: CompiledNode, run: RunState, inputs: Record<string, u
     sandbox: services.sandbox,
   };
   if (inputs) context.inputs = inputs;
+  if (run.respond) context.respond = run.respond;
   return context;
 }
 
@@ -209,6 +210,7 @@ interface RunState {
   trigger: TriggerOutput;
   signal: AbortSignal;
   renderOptions: RenderOptions;
+  respond: ((answer: FlowAnswer) => boolean) | undefined;
 }
 
 type StepFields = Omit<StepRecord, 'nodeId' | 'nodeType' | 'name' | 'startedAt' | 'durationMs'>;
@@ -223,6 +225,8 @@ export interface RunFlowOptions {
   signal?: AbortSignal;
   /** Called after each step, in order, as soon as it ends (the executor may persist it). */
   onStep?: (step: StepRecord) => void;
+  /** Answers the request that started the run (respond nodes); see NodeContext.respond. */
+  respond?: (answer: FlowAnswer) => boolean;
 }
 
 export interface ExecutionResult {

@@ -67,6 +67,8 @@ export interface NodeTypeInfo {
   handles: { inputs: string[]; outputs: string[]; namedOutputs?: NamedOutputs };
   /** Joins branches (merge): runs once after every branch into it ended, with their outputs. */
   joins?: boolean;
+  /** Answers the caller (respond): the trigger must wait for it. */
+  answers?: boolean;
   /** JSON Schema (draft 2020-12) of params, with titles and help text to render a form. */
   paramsSchema: Record<string, unknown>;
   /** Top-level params that are never rendered as templates (a code node's code). */

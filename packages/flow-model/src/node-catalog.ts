@@ -14,6 +14,8 @@ export interface NodeTypeDescriptor {
   namedOutputs?: NamedOutputs;
   /** Joins branches (merge): needs two or more edges leading into it. */
   joins?: boolean;
+  /** Answers the caller (respond): the trigger must wait for it (webhook "respond": "respondNode"). */
+  answers?: boolean;
   /**
    * Checks raw (unrendered) params. A string holding a template may stand where a number or an
    * object is expected, since its type is only known after rendering. Paths are relative to params.

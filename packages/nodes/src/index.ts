@@ -6,6 +6,7 @@ export * from './filter/filter-operators';
 export * from './switch/switch.node';
 export * from './merge/merge.node';
 export * from './http/http.node';
+export * from './respond/respond.node';
 export * from './slack/slack.node';
 export { codeNode, codeParams, CODE_MAX_OUTPUT_BYTES, type CodeParams } from './code/code.node';
 export { runInQuickJs, runQuickJsJson, type QuickJsJsonRequest, type QuickJsJsonResult } from './code/quickjs-sandbox';

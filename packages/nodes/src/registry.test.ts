@@ -18,7 +18,7 @@ function unexplained(schema: JsonSchema, path = ''): string[] {
 describe('built-in registry', () => {
   it('registers every built-in node type once, at version 1', () => {
     const registry = createBuiltInRegistry();
-    expect(builtInNodeTypes.map((t) => t.type)).toEqual(['webhook', 'transform', 'filter', 'switch', 'merge', 'http', 'slack', 'code']);
+    expect(builtInNodeTypes.map((t) => t.type)).toEqual(['webhook', 'transform', 'filter', 'switch', 'merge', 'http', 'slack', 'respond', 'code']);
     for (const nodeType of builtInNodeTypes) expect(registry.get(nodeType.type, 1)).toBe(nodeType);
   });
 

@@ -4,12 +4,13 @@ import { codeNode } from './code/code.node';
 import { filterNode } from './filter/filter.node';
 import { httpNode } from './http/http.node';
 import { mergeNode } from './merge/merge.node';
+import { respondNode } from './respond/respond.node';
 import { slackNode } from './slack/slack.node';
 import { switchNode } from './switch/switch.node';
 import { transformNode } from './transform/transform.node';
 import { webhookNode } from './webhook/webhook.node';
 
-export const builtInNodeTypes: NodeType[] = [webhookNode, transformNode, filterNode, switchNode, mergeNode, httpNode, slackNode, codeNode];
+export const builtInNodeTypes: NodeType[] = [webhookNode, transformNode, filterNode, switchNode, mergeNode, httpNode, slackNode, respondNode, codeNode];
 
 /** A registry holding every built-in node type; hosts may register more on it. */
 export function createBuiltInRegistry(): NodeRegistry {

@@ -37,6 +37,7 @@ export function buildCatalog(infos: readonly NodeTypeInfo[]): EditorCatalog {
       outputs: info.handles.outputs,
       ...(info.handles.namedOutputs ? { namedOutputs: info.handles.namedOutputs } : {}),
       joins: info.joins === true,
+      answers: info.answers === true,
       checkParams: (params) => checkParams(schema, params),
       paramsSchema: info.paramsSchema,
       rawParams: info.rawParams ?? [],

@@ -7,6 +7,7 @@ const PATHS: Record<string, string> = {
   // A path that forks into three (switch) and three that join into one (merge).
   switch: 'M3 11h6.6l4.7-5H17V4l4 3-4 3V8h-1.9l-3.8 4 3.8 4H17v-2l4 3-4 3v-2h-2.7l-4.7-5H3v-2Zm10 0h4V9l4 3-4 3v-2h-4v-2Z',
   merge: 'M3 4h2.7l4.7 5H13v2H9.6L4.9 6H3V4Zm0 14h1.9l4.7-5H13v-2h-2.6l-4.7 5H3v2Zm0-8h10v2H3v-2Zm12 0h2V8l4 4-4 4v-2h-2v-4Z',
+  reply: 'M10 4v4C4.5 8.6 3 12.8 3 19c1.8-3.3 4.1-5 7-5v4l7-7-7-7Zm4 0 7 7-7 7v-2.8l4.2-4.2L14 6.8V4Z',
   code: 'M8.6 6.6 10 8l-4 4 4 4-1.4 1.4L3.2 12l5.4-5.4Zm6.8 0L20.8 12l-5.4 5.4L14 16l4-4-4-4 1.4-1.4Z',
   slack: 'M9 3a2 2 0 1 1 0 4H7V5a2 2 0 0 1 2-2Zm0 5a2 2 0 1 1 0 4H4a2 2 0 1 1 0-4h5Zm6-5a2 2 0 0 1 2 2v5a2 2 0 1 1-4 0V5a2 2 0 0 1 2-2Zm5 5a2 2 0 1 1 0 4h-2v-2a2 2 0 0 1 2-2Zm-5 5a2 2 0 1 1 0 4h-2v-2a2 2 0 0 1 2-2Zm0 5h5a2 2 0 1 1 0 4h-5a2 2 0 1 1 0-4Zm-6-5a2 2 0 0 1 2 2v5a2 2 0 1 1-4 0v-5a2 2 0 0 1 2-2Zm-5 2a2 2 0 0 1 2-2h2v2a2 2 0 1 1-4 0Z',
 };

@@ -5,9 +5,10 @@
 // ordering key runs in its key's order (ordered-runs.ts): its job drains the key's waiting events,
 // oldest first, unless another job is draining it already.
 import { Inject, Injectable } from '@nestjs/common';
-import { runFlow, type ExecutionResult } from '@hookflow/engine';
+import { runFlow, type CompiledFlow, type ExecutionResult, type FlowAnswer } from '@hookflow/engine';
 import type { StepRecord } from '@hookflow/flow-model';
 import type { Logger } from 'pino';
+import { CallerAnswers } from '../answers/caller-answers.service';
 import { firstRunOf, JobHandler, type ExecutionJob } from '../dispatch/dispatcher';
 import { EventsService, type EventForExecution } from '../events/events.service';
 import { LOGGER } from '../logging/logger';
@@ -29,6 +30,7 @@ export class ExecutorService extends JobHandler {
     private readonly errorFlows: ErrorFlowService,
     private readonly ordered: OrderedRuns,
     private readonly metrics: MetricsService,
+    private readonly answers: CallerAnswers,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     super();
@@ -61,12 +63,23 @@ export class ExecutorService extends JobHandler {
     const runnable = await this.runtime.runnableVersion(flowVersionId);
     if (!runnable) return this.recordUnrunnable(job, event, flowVersionId);
     const ids = { eventId: job.eventId, executionId: job.executionId, flowId: runnable.flowId };
+    // A caller may be waiting for this run's answer (first runs only: a replay has no caller).
+    const mode = job.retryOf === undefined ? respondModeOf(runnable.compiled) : 'accepted';
+    let answered = false;
+    const respond = (answer: FlowAnswer): boolean => {
+      if (answered) return false;
+      answered = true;
+      void this.answers.deliver(job.eventId, answer);
+      return true;
+    };
     const result = await runFlow({
       compiled: runnable.compiled,
       flow: { id: runnable.flowId, name: runnable.name },
       trigger: event.trigger,
       services: this.services.forExecution(ids),
+      ...(mode === 'respondNode' ? { respond } : {}),
     });
+    if (mode !== 'accepted' && !answered) respond(finalAnswer(mode, result, job.eventId));
     const row = executionRow({ job, runnable, result });
     const notification = await this.errorFlows.eventFor({ runnable, executionId: job.executionId, eventId: job.eventId, result });
     // The notification's event commits before the execution: a crash in between runs the event
@@ -137,4 +150,32 @@ function withoutTriggerOutput(steps: StepRecord[]): StepRecord[] {
   if (!first || first.status !== 'success') return steps;
   const { output: _output, ...trigger } = first;
   return [{ ...trigger, outputFromEvent: true }, ...rest];
+}
+
+type RespondMode = 'accepted' | 'lastNode' | 'respondNode';
+const respondModes = new WeakMap<CompiledFlow, RespondMode>();
+
+/** How the flow's webhook answers its caller (its "respond" param), read once per compiled version. */
+function respondModeOf(compiled: CompiledFlow): RespondMode {
+  let mode = respondModes.get(compiled);
+  if (mode === undefined) {
+    const triggerId = compiled.nodes[0]?.id;
+    const value = compiled.document.nodes.find((node) => node.id === triggerId)?.params.respond;
+    mode = value === 'lastNode' || value === 'respondNode' ? value : 'accepted';
+    respondModes.set(compiled, mode);
+  }
+  return mode;
+}
+
+/**
+ * The answer when the run ended and no Respond node answered: the last node's output ("lastNode"),
+ * a note that none answered ("respondNode"), or 500 naming the failed node, as n8n does.
+ */
+function finalAnswer(mode: RespondMode, result: ExecutionResult, eventId: string): FlowAnswer {
+  if (result.status === 'error') {
+    const where = result.error?.nodeId ? ` at node "${result.error.nodeId}"` : '';
+    return { status: 500, headers: {}, body: { error: 'flow_failed', message: `The flow failed${where}: ${result.error?.message ?? 'unknown error'}`, eventId } };
+  }
+  if (mode === 'lastNode') return { status: 200, headers: {}, body: result.steps[result.steps.length - 1]?.output ?? null };
+  return { status: 200, headers: {}, body: { eventId, message: 'The flow ran to its end without a Respond node answering.' } };
 }

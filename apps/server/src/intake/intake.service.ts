@@ -6,6 +6,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { WebhookParams } from '@hookflow/nodes';
+import { CallerAnswers } from '../answers/caller-answers.service';
 import { IntakeRejection, ServiceUnavailableError } from '../common/domain-errors';
 import { SETTINGS, type Settings } from '../config/settings';
 import { Dispatcher, firstRunOf } from '../dispatch/dispatcher';
@@ -22,7 +23,7 @@ import { parseBody, type BodyLimits } from './body-parser';
 import { orderingKeyOf } from './ordering-key';
 import { dedupeKeyOf } from './verification/dedupe-key';
 import { staleReason } from './verification/event-age';
-import type { IntakeAnswer } from './verification/intake-answer';
+import { timedOut, toIntakeAnswer, type IntakeAnswer, type PendingAnswer } from './verification/intake-answer';
 import { withoutSecretHeaders } from './verification/secret-headers';
 import { TriggerGuardService } from './verification/trigger-guard.service';
 
@@ -72,6 +73,7 @@ export class IntakeService {
     private readonly dispatcher: Dispatcher,
     private readonly guard: TriggerGuardService,
     private readonly metrics: MetricsService,
+    private readonly answers: CallerAnswers,
     @Inject(SETTINGS) settings: Settings,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -86,8 +88,9 @@ export class IntakeService {
       const received = await this.lookUp(request, false);
       flowId = received.trigger.flowId;
       const answer = await this.process(received);
+      // Counted when accepted: a caller that waits for its flow's answer waits on the flow, not on intake.
       this.metrics.triggerAnswered({ flowId, outcome: received.outcome, seconds: secondsSince(started) });
-      return answer;
+      return answer.later ? await answer.later : answer;
     } catch (err) {
       this.metrics.triggerRefused({ flowId, err, seconds: secondsSince(started) });
       throw err;
@@ -114,7 +117,7 @@ export class IntakeService {
     return { request, trigger, eventId: newRowId(), receivedAt: new Date().toISOString(), replay, outcome: 'accepted' };
   }
 
-  private async process(received: Received): Promise<IntakeAnswer> {
+  private async process(received: Received): Promise<PendingAnswer> {
     try {
       return await this.checkAndCommit(received);
     } catch (err) {
@@ -123,7 +126,7 @@ export class IntakeService {
     }
   }
 
-  private async checkAndCommit(received: Received): Promise<IntakeAnswer> {
+  private async checkAndCommit(received: Received): Promise<PendingAnswer> {
     const { request, trigger, replay } = received;
     const params = this.guard.paramsOf(trigger);
     received.params = params;
@@ -148,7 +151,7 @@ export class IntakeService {
     return this.commit(received, params, stored, body);
   }
 
-  private async commit(received: Received, params: WebhookParams, stored: StoredBody, body: unknown): Promise<IntakeAnswer> {
+  private async commit(received: Received, params: WebhookParams, stored: StoredBody, body: unknown): Promise<PendingAnswer> {
     const { request, trigger, eventId, receivedAt } = received;
     // Without secrets, once: the stored row and the flow's trigger share them.
     const headers = withoutSecretHeaders(request.headers, params.auth);
@@ -164,8 +167,13 @@ export class IntakeService {
     }
     // An ordered event may run from another event's job (its key's drain), which reads the store.
     if (row.orderingKey === null) this.events.remember(eventId, { trigger: output, flowVersionId: trigger.versionId }, request.raw?.length ?? 0);
+    // A caller that waits for the flow's answer: asked for before the run is handed out, so it cannot miss it.
+    const waits = !received.replay && params.respond !== 'accepted';
+    const expected = waits ? this.answers.expect(eventId, params.responseTimeoutMs) : undefined;
     this.dispatcher.dispatch(firstRunOf(eventId));
-    return { status: 202, body: { eventId } };
+    const accepted = { status: 202, body: { eventId } };
+    if (!expected) return accepted;
+    return { ...accepted, later: expected.answer.then((answer) => (answer ? toIntakeAnswer(answer) : timedOut(eventId, params.responseTimeoutMs))) };
   }
 
   /** Stale events are kept (so the editor shows why they did not run) but never dispatched. */

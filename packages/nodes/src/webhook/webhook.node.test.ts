@@ -19,8 +19,8 @@ describe('webhook node', () => {
     expect(result.status).toBe('success');
   });
 
-  it('defaults the method to POST, duplicate protection to auto, and leaves the path optional', () => {
-    expect(webhookParams.parse({})).toEqual({ method: 'POST', dedupe: { preset: 'auto', retentionSeconds: 604_800 } });
+  it('defaults the method to POST, the answer to 202 at once (30 s when waiting), duplicate protection to auto, and leaves the path optional', () => {
+    expect(webhookParams.parse({})).toEqual({ method: 'POST', respond: 'accepted', responseTimeoutMs: 30_000, dedupe: { preset: 'auto', retentionSeconds: 604_800 } });
   });
 
   it.each(['orders/created', 'github-push_v2', 'a.b~c', ''])('accepts the readable path "%s"', (path) => {

@@ -15,6 +15,9 @@ import {
 } from './webhook-guards.params';
 
 export const WEBHOOK_METHODS = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE'] as const;
+/** How a webhook answers its caller; see the "respond" param. */
+export const WEBHOOK_RESPOND_MODES = ['accepted', 'lastNode', 'respondNode'] as const;
+export type WebhookRespondMode = (typeof WEBHOOK_RESPOND_MODES)[number];
 export const WEBHOOK_PATH_PATTERN = /^[A-Za-z0-9._~/-]{0,200}$/;
 
 export const webhookParams = z
@@ -36,6 +39,25 @@ export const webhookParams = z
         description: 'Optional readable end of the trigger URL, e.g. "orders/created".',
         examples: ['orders/created', 'github/push'],
       }),
+    respond: z
+      .enum(WEBHOOK_RESPOND_MODES)
+      .default('accepted')
+      .meta({
+        title: 'Respond',
+        description:
+          'When and how the caller is answered. The event is always stored first. "accepted": at once, 202 with the event id. "lastNode": with the last node’s output when the flow ends. "respondNode": with what a Respond node sends.',
+        'x-enum-labels': { accepted: 'at once: 202 with the event id', lastNode: 'with the last node’s output', respondNode: 'with a Respond node' },
+      }),
+    responseTimeoutMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(300_000, 'at most 300000 (5 minutes)')
+      .default(30_000)
+      .meta({
+        title: 'Answer within (ms)',
+        description: 'When the caller waits for the flow: past this, it gets 504 with the event id, and the flow goes on and is recorded. Slack wants an answer within 3000.',
+      }),
     auth: webhookAuthParams.optional(),
     challenge: webhookChallengeParams.optional(),
     ipAllowlist: webhookIpAllowlistParams.optional(),
@@ -48,7 +70,7 @@ export const webhookParams = z
   .meta({ title: 'Webhook', description: 'Starts the flow when an HTTP request reaches the trigger URL.' });
 
 /** Params the server's intake applies before a request becomes an event. */
-export const INTAKE_PARAMS = ['auth', 'challenge', 'ipAllowlist', 'rateLimit', 'dedupe', 'dropOlderThan', 'ordering'] as const;
+export const INTAKE_PARAMS = ['respond', 'responseTimeoutMs', 'auth', 'challenge', 'ipAllowlist', 'rateLimit', 'dedupe', 'dropOlderThan', 'ordering'] as const;
 
 export type WebhookParams = z.output<typeof webhookParams>;
 
