@@ -1,7 +1,7 @@
 // One store per open flow (or per execution being inspected), made by a factory and provided
 // through context. Content edits go through actions that record undo history and re-validate
 // with flow-model; React Flow's own changes (drag, select, measure) are applied as they come.
-import { nodeOutputs, validateFlow, type ValidationIssue } from '@hookflow/flow-model';
+import { nodeOutputs, validateFlow, type NamedOutputs, type ValidationIssue } from '@hookflow/flow-model';
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CapturedRequest, FlowDocument, StepRecord } from '../../api/api-types';
@@ -146,8 +146,14 @@ export function createEditorStore({ flowId, document, catalog = null, readOnly =
         return id;
       },
       updateNode: ({ id, patch, field }) => {
-        const nodes = get().nodes.map((node) => (node.id === id ? { ...node, data: { ...node.data, ...patch } } : node));
-        commit({ nodes }, `${id}:${field ?? Object.keys(patch).join(',')}`);
+        const { nodes: current, edges, catalog: currentCatalog } = get();
+        const before = current.find((node) => node.id === id);
+        const nodes = current.map((node) => (node.id === id ? { ...node, data: { ...node.data, ...patch } } : node));
+        const named = before ? currentCatalog?.entry(before.data.type, before.data.typeVersion)?.info.handles.namedOutputs : undefined;
+        // A switch rule renamed: the edges leaving its output follow the new name rather than break.
+        const renamed = named && before && patch.params ? renamedOutputs(before.data.params, patch.params, named) : undefined;
+        const movedEdges = renamed?.size ? edges.map((edge) => followRename(edge, id, renamed)) : undefined;
+        commit(movedEdges ? { nodes, edges: movedEdges } : { nodes }, `${id}:${field ?? Object.keys(patch).join(',')}`);
         // The server's verdict on this node is about what it was; the editor's own check takes over.
         const { serverIssues } = get();
         if (serverIssues.byNode[id]) set({ serverIssues: { ...serverIssues, byNode: { ...serverIssues.byNode, [id]: [] } } });
@@ -237,4 +243,26 @@ function defaultParams(properties: Record<string, { default?: unknown }> | undef
     if (property.default !== undefined && typeof property.default !== 'object') params[key] = property.default;
   }
   return params;
+}
+
+/** Output names that changed at the same place in a list param (rule 2 "paid" → "paid-eu"), old → new. */
+function renamedOutputs(before: Record<string, unknown>, after: Record<string, unknown>, named: NamedOutputs): Map<string, string> {
+  const namesAt = (params: Record<string, unknown>): unknown[] => {
+    const list = params[named.param];
+    return Array.isArray(list) ? list.map((item: unknown) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[named.key] : undefined)) : [];
+  };
+  const old = namesAt(before);
+  const next = namesAt(after);
+  const renamed = new Map<string, string>();
+  if (old.length !== next.length) return renamed;
+  old.forEach((name, index) => {
+    const now = next[index];
+    if (typeof name === 'string' && typeof now === 'string' && name.trim() !== '' && now.trim() !== '' && name.trim() !== now.trim()) renamed.set(name.trim(), now.trim());
+  });
+  return renamed;
+}
+
+function followRename(edge: EditorEdge, source: string, renamed: ReadonlyMap<string, string>): EditorEdge {
+  const to = edge.source === source && edge.sourceHandle ? renamed.get(edge.sourceHandle) : undefined;
+  return to === undefined ? edge : { ...edge, sourceHandle: to, label: to };
 }
