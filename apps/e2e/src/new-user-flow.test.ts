@@ -7,6 +7,7 @@ import { explainFailure, launchChromium, openSession, screenshot, waitForText, t
 import { addFields, arrangeCanvas, configPanel, connect, field, dragFromPalette, newFlow, openTab, selectNode } from './support/editor';
 import { passOwnerSetup } from './support/accounts';
 import { startHookflow, type HookflowServer } from './support/hookflow-server';
+import { executionsFinished } from './support/executions';
 import { startSink, type Sink } from './support/sink';
 
 let server: HookflowServer;
@@ -148,14 +149,14 @@ describe('a new user builds, tests and runs a flow in the editor', () => {
       const accepted = await fetch(triggerUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(order) });
       expect(accepted.status).toBe(202);
       // One after the other, so the big order is the flow's last run.
-      await executionsFinished(session, flowId, index + 1);
+      await executionsFinished(session, flowId, index + 1, () => server.logs());
     }
     const delivered = await sink.waitFor((request) => isOrder(request.body, 'B-2002'));
     expect(delivered.method).toBe('POST');
     expect(delivered.path).toBe('/orders');
     expect(delivered.headers['content-type']).toMatch(/application\/json/);
     expect(delivered.body).toEqual({ orderId: 'B-2002', total: 420, source: 'hookflow' });
-    expect(await executionsFinished(session, flowId, 2)).toEqual(['filtered', 'success']);
+    expect(await executionsFinished(session, flowId, 2, () => server.logs())).toEqual(['filtered', 'success']);
 
     // Executions: the run succeeded; opening it shows the sink's answer in the http step output.
     await page.getByRole('toolbar', { name: 'Flow editor' }).getByRole('link', { name: 'Executions' }).click();
@@ -208,22 +209,6 @@ async function sendWhileListening(url: string, body: unknown): Promise<unknown> 
     if (response.ok) return answer;
     if (response.status !== 404 || Date.now() > deadline) throw new Error(`the test URL answered ${response.status}: ${JSON.stringify(answer)}`);
     await new Promise((done) => setTimeout(done, 50));
-  }
-}
-
-/**
- * Live runs are recorded just after they finish. The executions list refreshes every 10 s, so the
- * test opens it once the runs are recorded (asked with the browser's own session). Sorted statuses.
- */
-async function executionsFinished({ context }: EditorSession, flowId: string, count: number): Promise<string[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const response = await context.request.get(`/api/executions?flowId=${flowId}`);
-    const page = (await response.json()) as { items: Array<{ status: string }> };
-    const finished = page.items.map((execution) => execution.status).filter((status) => status !== 'queued' && status !== 'running');
-    if (finished.length >= count) return finished.sort();
-    if (Date.now() > deadline) throw new Error(`${count} finished executions expected: ${JSON.stringify(page.items)}\n${server.logs()}`);
-    await new Promise((done) => setTimeout(done, 100));
   }
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { passOwnerSetup } from './support/accounts';
 import { explainFailure, launchChromium, openSession, screenshot, waitForText, type EditorSession } from './support/browser';
 import { addFields, arrangeCanvas, configPanel, connect, dragFromPalette, field, newFlow, openTab, selectNode } from './support/editor';
+import { executionsFinished } from './support/executions';
 import { startHookflow, type HookflowServer } from './support/hookflow-server';
 
 let server: HookflowServer;
@@ -92,7 +93,7 @@ describe('a flow that branches with a switch and joins with a merge', () => {
     // A paid order over 100 matches both rules.
     const accepted = await fetch(triggerUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'order.paid', id: 'A-77', total: 420 }) });
     expect(accepted.status).toBe(202);
-    await finishedExecutions(session, flowId, 1);
+    await executionsFinished(session, flowId, 1, () => server.logs());
 
     await page.getByRole('toolbar', { name: 'Flow editor' }).getByRole('link', { name: 'Executions' }).click();
     await page.waitForURL(`**/flows/${flowId}/executions`);
@@ -110,15 +111,3 @@ describe('a flow that branches with a switch and joins with a merge', () => {
     expect(session.pageErrors).toEqual([]);
   });
 });
-
-/** Waits until the flow has `count` finished executions, asked with the browser's own session. */
-async function finishedExecutions({ context }: EditorSession, flowId: string, count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const response = await context.request.get(`/api/executions?flowId=${flowId}`);
-    const page = (await response.json()) as { items: Array<{ status: string }> };
-    if (page.items.filter((execution) => execution.status !== 'queued' && execution.status !== 'running').length >= count) return;
-    if (Date.now() > deadline) throw new Error(`${count} finished executions expected: ${JSON.stringify(page.items)}\n${server.logs()}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}

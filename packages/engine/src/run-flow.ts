@@ -113,18 +113,23 @@ async function runStep(node: CompiledNode, run: RunState, inputs?: Record<string
     return finish(logs ? { status: 'error', input, error, attempts, logs } : { status: 'error', input, error, attempts });
   }
   const outputs = node.outputs;
-  const emitted = result.handles ?? [result.handle ?? outputs[0]];
-  const unknown = emitted.find((handle) => handle !== undefined && (handle === ERROR_HANDLE || !outputs.includes(handle)));
+  // One handle, as nearly every node emits, without an array per step on the hot path.
+  const handle = result.handles ? result.handles[0] : (result.handle ?? outputs[0]);
+  const unknown = result.handles ? result.handles.find((emitted) => !isOutput(emitted, outputs)) : isOutput(handle, outputs) ? undefined : handle;
   if (unknown !== undefined) {
     const error: StepError = { message: `node emitted unknown output "${unknown}" (outputs: ${outputs.join(', ')})`, kind: 'runtime', retryable: false };
     return finish({ status: 'error', input, error, attempts: result.attempts ?? 1 });
   }
-  const handle = emitted[0];
   const fields: StepFields = { status: 'success', handle, input, output: result.output, attempts: result.attempts ?? 1 };
   if (result.handles && result.handles.length > 1) fields.handles = result.handles;
   // Only nodes that print (code) carry logs: other steps keep their shape and stored size.
   if (result.logs) fields.logs = result.logs;
   return finish(fields);
+}
+
+/** A node may emit on its own outputs, never on "error", which only the engine takes for a routed failure. */
+function isOutput(handle: string | undefined, outputs: readonly string[]): boolean {
+  return handle === undefined || (handle !== ERROR_HANDLE && outputs.includes(handle));
 }
 
 /** Renders the node's params against the run so far, then validates them with its schema. */

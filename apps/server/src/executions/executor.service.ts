@@ -65,13 +65,7 @@ export class ExecutorService extends JobHandler {
     const ids = { eventId: job.eventId, executionId: job.executionId, flowId: runnable.flowId };
     // A caller may be waiting for this run's answer (first runs only: a replay has no caller).
     const mode = job.retryOf === undefined ? respondModeOf(runnable.compiled) : 'accepted';
-    let answered = false;
-    const respond = (answer: FlowAnswer): boolean => {
-      if (answered) return false;
-      answered = true;
-      void this.answers.deliver(job.eventId, answer);
-      return true;
-    };
+    const respond = mode === 'accepted' ? undefined : this.firstAnswerOnly(job.eventId);
     const result = await runFlow({
       compiled: runnable.compiled,
       flow: { id: runnable.flowId, name: runnable.name },
@@ -79,7 +73,8 @@ export class ExecutorService extends JobHandler {
       services: this.services.forExecution(ids),
       ...(mode === 'respondNode' ? { respond } : {}),
     });
-    if (mode !== 'accepted' && !answered) respond(finalAnswer(mode, result, job.eventId));
+    // Answered by nothing during the run: the end of the run answers (a second answer is dropped).
+    respond?.(finalAnswer(mode, result, job.eventId));
     const row = executionRow({ job, runnable, result });
     const notification = await this.errorFlows.eventFor({ runnable, executionId: job.executionId, eventId: job.eventId, result });
     // The notification's event commits before the execution: a crash in between runs the event
@@ -91,6 +86,17 @@ export class ExecutorService extends JobHandler {
     const level = result.status === 'error' ? 'warn' : 'debug';
     this.logger[level]({ ...ids, status: result.status, durationMs: row.durationMs, error: result.error?.message }, 'execution finished');
     return notification ? [notification.job] : [];
+  }
+
+  /** Hands the run's first answer to its waiting caller; any later one answers nobody (false). */
+  private firstAnswerOnly(eventId: string): (answer: FlowAnswer) => boolean {
+    let answered = false;
+    return (answer) => {
+      if (answered) return false;
+      answered = true;
+      void this.answers.deliver(eventId, answer);
+      return true;
+    };
   }
 
   /**
