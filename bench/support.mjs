@@ -79,6 +79,47 @@ export function orderFlow(sinkPort) {
   return order;
 }
 
+/**
+ * The branching flow: a switch sends every order down "all" and big ones (total > 100) also down
+ * "big"; one branch reshapes it (transform), the other scores it in the code node; a merge joins
+ * what ran and posts it to the sink. Every event runs 5-6 nodes, one of them in the sandbox.
+ */
+export function branchingFlow(sinkPort) {
+  return {
+    name: 'bench branching',
+    nodes: [
+      { id: 'hook', type: 'webhook', params: { method: 'POST' } },
+      {
+        id: 'route',
+        type: 'switch',
+        params: {
+          mode: 'all',
+          rules: [
+            { output: 'all', conditions: [{ left: '{{trigger.body.order.id}}', op: 'exists' }] },
+            { output: 'big', conditions: [{ left: '{{trigger.body.order.total}}', op: 'gt', right: 100 }] },
+          ],
+        },
+      },
+      { id: 'shape', type: 'transform', params: { fields: { orderId: '{{trigger.body.order.id}}', email: '{{lowercase trigger.body.order.customer.email}}' } } },
+      {
+        id: 'score',
+        type: 'code',
+        params: { code: 'const items = trigger.body.order.items;\nreturn { lines: items.length, quantity: items.reduce((sum, item) => sum + item.qty, 0), vip: trigger.body.order.total > 300 };' },
+      },
+      { id: 'join', type: 'merge', params: {} },
+      { id: 'deliver', type: 'http', params: { method: 'POST', url: `http://127.0.0.1:${sinkPort}/orders`, body: { order: '{{trigger.body.order.id}}', merged: '{{nodes.join}}' } } },
+    ],
+    edges: [
+      { id: 'e1', source: 'hook', target: 'route' },
+      { id: 'e2', source: 'route', target: 'shape', sourceHandle: 'all' },
+      { id: 'e3', source: 'route', target: 'score', sourceHandle: 'big' },
+      { id: 'e4', source: 'shape', target: 'join' },
+      { id: 'e5', source: 'score', target: 'join' },
+      { id: 'e6', source: 'join', target: 'deliver' },
+    ],
+  };
+}
+
 /** autocannon against a trigger URL: for `seconds`, or `amount` requests when given. */
 export function load(url, { connections, seconds, amount, prefix }) {
   let i = 0;

@@ -65,6 +65,8 @@ describe('a flow that branches with a switch and joins with a merge', () => {
     }
     // One output per rule, named as typed, plus "fallback".
     for (const output of ['paid', 'big', 'fallback']) await page.getByTestId(`handle-switch-${output}`).waitFor();
+    // Nodes dropped where the test points may overlap at the canvas's zoom: laid out apart first.
+    await arrangeCanvas(page, 'Auto-layout');
     await arrangeCanvas(page, 'Fit view');
 
     await connect(page, 'handle-webhook-out', 'handle-switch-in', 'e_webhook_switch');

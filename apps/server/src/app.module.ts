@@ -20,6 +20,8 @@ import { EDITOR_DIR } from './editor/editor.tokens';
 import { eventEntities } from './events/event.entity';
 import { EventsModule } from './events/events.module';
 import { ExecutionEntity } from './executions/execution.entity';
+import { ScheduleModule } from './schedule/schedule.module';
+import { ScheduleTickEntity } from './schedule/schedule-tick.entity';
 import { ExecutionsModule } from './executions/executions.module';
 import { flowEntities } from './flows/flow.entities';
 import { FlowsModule } from './flows/flows.module';
@@ -35,7 +37,7 @@ import { openStore } from './storage/migrate';
 import { StorageModule } from './storage/storage.module';
 
 /** Every table's entity, each defined by the capability that owns it. */
-export const storedEntities = [...flowEntities, ...eventEntities, ExecutionEntity, CredentialEntity, ...authEntities, AuditEntity];
+export const storedEntities = [...flowEntities, ...eventEntities, ExecutionEntity, CredentialEntity, ...authEntities, AuditEntity, ScheduleTickEntity];
 
 @Module({})
 export class AppModule {
@@ -66,6 +68,8 @@ export class AppModule {
         ...(api ? [AuditModule, AuthModule, FlowsModule, IntakeModule] : []),
         // Pruning old executions and events: store housekeeping, done by mains (one at a time), never by workers.
         ...(api ? [RetentionModule] : []),
+        // Firing scheduled flows: mains only; each tick is claimed once among them.
+        ...(api ? [ScheduleModule] : []),
       ],
       // Last: the editor's catch-all route answers the editor's page for browser paths.
       controllers: api ? [NodeTypesController, EditorController] : [],

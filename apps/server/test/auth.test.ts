@@ -169,7 +169,9 @@ describe('a fresh install, set up in the editor', () => {
     expect((await ask(server.url, 'GET', '/api/api-keys', undefined, editor)).status).toBe(403);
     expect((await ask(server.url, 'POST', '/api/api-keys', { name: 'mine' }, editor)).status).toBe(403);
     expect((await ask(server.url, 'POST', '/api/users', { ...VIEWER, email: 'x@example.com' }, editor)).status).toBe(403);
-    expect((await ask(server.url, 'GET', '/api/credentials', undefined, editor)).status).toBe(403);
+    // Editors see which credentials there are (to pick one in a flow), never manage them.
+    expect((await ask(server.url, 'GET', '/api/credentials', undefined, editor)).status).toBe(200);
+    expect((await ask(server.url, 'POST', '/api/credentials', { name: 'x', type: 'hmac', data: { secret: 'x' } }, editor)).status).toBe(403);
 
     const viewer = { cookie: await signIn(server.url, VIEWER), ...CSRF };
     expect((await ask(server.url, 'GET', '/api/flows', undefined, viewer)).status).toBe(200);

@@ -56,12 +56,12 @@ describe('credentials', () => {
   it('creates, lists, reads, renames, replaces and deletes a credential without ever answering its data', async () => {
     const created = await create({ name: 'Warehouse API', type: 'httpBearer', data: { token: 'first-token-value-123' } });
     expect(created.status).toBe(201);
-    expect(Object.keys(created.body).sort()).toEqual(['createdAt', 'id', 'name', 'type', 'updatedAt']);
-    expect(created.body).toMatchObject({ name: 'Warehouse API', type: 'httpBearer' });
+    expect(Object.keys(created.body).sort()).toEqual(['createdAt', 'id', 'name', 'type', 'updatedAt', 'usableBy']);
+    expect(created.body).toMatchObject({ name: 'Warehouse API', type: 'httpBearer', usableBy: { mode: 'everyone' } });
     const id = created.body.id;
 
     const list = await call<Credential[]>(server.url, 'GET', '/api/credentials');
-    expect(list.body.map((item) => item.id)).toContain(id);
+    expect(list.body.find((item) => item.id === id)).toEqual({ ...created.body, usable: true });
     expect(JSON.stringify(list.body)).not.toContain('first-token-value-123');
     expect((await call(server.url, 'GET', `/api/credentials/${id}`)).body).toEqual(created.body);
 

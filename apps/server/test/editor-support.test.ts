@@ -27,9 +27,10 @@ describe('editor support API', () => {
 
   it('lists the example flows as templates', async () => {
     const templates = await call<Array<{ id: string; name: string; description: string; document: { nodes: unknown[] } }>>(server.url, 'GET', '/api/templates');
-    expect(templates.body.map((template) => template.id)).toEqual(['github-push-to-slack', 'order-to-http', 'slack-slash-command']);
-    expect(templates.body[1]).toMatchObject({ name: exampleFlow('order-to-http.json').name });
-    expect(templates.body[1].description.length).toBeGreaterThan(10);
+    expect(templates.body.map((template) => template.id)).toEqual(expect.arrayContaining(['github-push-to-slack', 'order-to-http', 'slack-slash-command']));
+    const orders = templates.body.find((template) => template.id === 'order-to-http');
+    expect(orders).toMatchObject({ name: exampleFlow('order-to-http.json').name });
+    expect(orders?.description.length).toBeGreaterThan(10);
   });
 
   it('describes node types with a params JSON Schema good enough for a form', async () => {

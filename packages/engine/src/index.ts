@@ -10,3 +10,4 @@ export * from './test-harness';
 export * from './redact-input';
 export * from './outbound-guard';
 export * from './outbound-guard-connector';
+export * from './run-node';

@@ -25,6 +25,12 @@ export interface NodeResult {
   attempts?: number;
   /** Lines the node's user code printed (code node), kept on the step. */
   logs?: string[];
+  /**
+   * The run waits until then before going on past this node (delay). A host that parks runs
+   * (RunFlowOptions.park) ends the run here as "waiting" and resumes it later; elsewhere (a test
+   * run) the run goes on at once.
+   */
+  waitUntil?: Date;
 }
 
 export interface NodeType<P = unknown> {

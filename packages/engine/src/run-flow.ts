@@ -26,16 +26,32 @@ export async function runFlow(options: RunFlowOptions): Promise<ExecutionResult>
   // No prototype: a node id such as "__proto__" or "constructor" stays a plain key.
   const outputs: Record<string, unknown> = Object.create(null);
   const data: TemplateContext = { trigger: options.trigger, nodes: outputs, flow: options.flow };
-  const run: RunState = { services, data, trigger: options.trigger, signal: signal ?? NEVER_ABORTED, renderOptions: { now: services.now }, respond: options.respond };
+  const run: RunState = {
+    services,
+    data,
+    trigger: options.trigger,
+    signal: signal ?? NEVER_ABORTED,
+    renderOptions: { now: services.now },
+    respond: options.respond,
+    park: options.park === true,
+  };
   const active = new Uint8Array(nodes.length);
   // Joining nodes only (merge): which nodes led to each, in run order. Untouched by flows without one.
   const arrivals: Array<string[] | undefined> = [];
   const steps: StepRecord[] = [];
   let reachedEnd = false;
   let handledError: HandledError | undefined;
-  active[0] = 1;
+  let from = 0;
+  if (options.resume) {
+    // The steps that ran before the run was parked replay into the walk's state, without running.
+    const restored = restore(options.resume.steps);
+    if (restored.error) return { status: 'error', steps, error: restored.error, startedAt, durationMs: elapsed(started) };
+    from = restored.from;
+  } else {
+    active[0] = 1;
+  }
 
-  for (let i = 0; i < nodes.length; i++) {
+  for (let i = from; i < nodes.length; i++) {
     if (active[i] === 0) continue;
     const node = nodes[i];
     let step = node.disabled ? skippedStep(node, services) : await runStep(node, run, node.joins ? inputsOf(arrivals[i], outputs) : undefined);
@@ -50,18 +66,52 @@ export async function runFlow(options: RunFlowOptions): Promise<ExecutionResult>
       const error = { ...step.error, nodeId: node.id };
       return { status: 'error', steps, error, startedAt, durationMs: elapsed(started) };
     }
-    if (step.status === 'skipped') continue;
+    if (step.status === 'waiting') {
+      // Parked: the host stores the steps so far and resumes the run at step.resumeAt.
+      const waiting: ExecutionResult = { status: 'waiting', steps, resumeAt: step.resumeAt, startedAt, durationMs: elapsed(started) };
+      return handledError ? { ...waiting, handledError } : waiting;
+    }
+    follow(node, step);
+  }
+
+  /** Takes the step's outputs: its value for templates, and the nodes its handles lead to. */
+  function follow(node: CompiledNode, step: StepRecord): void {
+    if (step.status === 'skipped') return;
     outputs[node.id] = step.output;
     if (step.handles) {
       // Several outputs at once (a switch in mode "all"); none wired among them ends that path.
       for (const handle of step.handles) activate(node, node.next.get(handle));
       if (node.isEnd) reachedEnd = true;
-      continue;
+      return;
     }
     const targets = step.handle === undefined ? undefined : node.next.get(step.handle);
     // An error routed to an error output that leads nowhere ends the run there, recorded.
     if (step.handle === ERROR_HANDLE ? !targets : node.isEnd) reachedEnd = true;
     activate(node, targets);
+  }
+
+  /**
+   * Rebuilds a parked run from its stored steps: they are followed in order as if they had just
+   * run, and the waiting one ends now. Answers where the walk goes on: after the waiting node,
+   * since nodes run in index order and every node before it either ran or was passed by.
+   */
+  function restore(prior: readonly StepRecord[]): { from: number; error?: undefined } | { error: StepError & { nodeId: string } } {
+    const indexOf = new Map(nodes.map((node, index) => [node.id, index]));
+    active[0] = 1;
+    let next = 0;
+    for (const stored of prior) {
+      const index = indexOf.get(stored.nodeId);
+      if (index === undefined) {
+        return { error: { nodeId: stored.nodeId, message: `cannot resume: node "${stored.nodeId}" is not in this flow version`, kind: 'config', retryable: false } };
+      }
+      const step = stored.status === 'waiting' ? resumedStep(stored) : stored;
+      steps.push(step);
+      if (step !== stored) onStep?.(step);
+      if (step.error?.handled) handledError ??= { ...step.error, nodeId: step.nodeId, handled: true };
+      follow(nodes[index], step);
+      next = index + 1;
+    }
+    return { from: next };
   }
 
   function activate(from: CompiledNode, targets: readonly number[] | undefined): void {
@@ -121,6 +171,11 @@ async function runStep(node: CompiledNode, run: RunState, inputs?: Record<string
     return finish({ status: 'error', input, error, attempts: result.attempts ?? 1 });
   }
   const fields: StepFields = { status: 'success', handle, input, output: result.output, attempts: result.attempts ?? 1 };
+  // A delay whose time is still ahead parks the run where the host keeps parked runs.
+  if (result.waitUntil && run.park && result.waitUntil.getTime() > run.services.now().getTime()) {
+    fields.status = 'waiting';
+    fields.resumeAt = result.waitUntil.toISOString();
+  }
   if (result.handles && result.handles.length > 1) fields.handles = result.handles;
   // Only nodes that print (code) carry logs: other steps keep their shape and stored size.
   if (result.logs) fields.logs = result.logs;
@@ -193,6 +248,12 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/** A waiting step whose time came: it succeeded, and the run goes on through its output. */
+function resumedStep(step: StepRecord): StepRecord {
+  const { resumeAt: _resumeAt, ...rest } = step;
+  return { ...rest, status: 'success' };
+}
+
 function skippedStep(node: CompiledNode, services: ResolvedServices): StepRecord {
   return { ...stepBase(node, services.now().toISOString()), status: 'skipped', attempts: 0, durationMs: 0 };
 }
@@ -216,6 +277,7 @@ interface RunState {
   signal: AbortSignal;
   renderOptions: RenderOptions;
   respond: ((answer: FlowAnswer) => boolean) | undefined;
+  park: boolean;
 }
 
 type StepFields = Omit<StepRecord, 'nodeId' | 'nodeType' | 'name' | 'startedAt' | 'durationMs'>;
@@ -232,16 +294,25 @@ export interface RunFlowOptions {
   onStep?: (step: StepRecord) => void;
   /** Answers the request that started the run (respond nodes); see NodeContext.respond. */
   respond?: (answer: FlowAnswer) => boolean;
+  /**
+   * The host keeps parked runs: a node that asks to wait (delay) ends the run as "waiting", to be
+   * resumed with `resume`. Without it, the run goes on at once past such a node (test runs).
+   */
+  park?: boolean;
+  /** Goes on with a parked run: its stored steps, the last one "waiting". onStep sees that one end and the new steps. */
+  resume?: { steps: readonly StepRecord[] };
 }
 
 export interface ExecutionResult {
-  /** filtered: no end of the flow (a node without outgoing edges) was reached. */
-  status: 'success' | 'filtered' | 'error';
+  /** filtered: no end of the flow (a node without outgoing edges) was reached; waiting: parked at a delay. */
+  status: 'success' | 'filtered' | 'error' | 'waiting';
   steps: StepRecord[];
   /** The first error; it stopped the execution. */
   error?: StepError & { nodeId: string };
   /** The first error a node's onError caught ("continue" or "route"): the run went on past it. */
   handledError?: HandledError;
+  /** Waiting runs: when to resume them (ISO, UTC). */
+  resumeAt?: string;
   startedAt: string;
   durationMs: number;
 }

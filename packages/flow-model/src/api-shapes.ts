@@ -52,7 +52,8 @@ export interface FlowTemplateDto {
   document: FlowDocument;
 }
 
-export type StoredExecutionStatus = 'success' | 'filtered' | 'error';
+/** waiting: parked at a delay node until resumeAt; it then goes on under the same id. */
+export type StoredExecutionStatus = 'waiting' | 'success' | 'filtered' | 'error';
 
 /** GET /api/executions items. */
 export interface ExecutionSummaryDto {
@@ -67,8 +68,12 @@ export interface ExecutionSummaryDto {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
+  /** Waiting runs: when the delay ends and the run goes on (ISO, UTC); null otherwise. */
+  resumeAt?: string | null;
   /** A short line about the request that started it ("POST {"order":...). */
   triggerSummary?: string;
+  /** An error run whose event a later run (a replay) got through: that run's id; null otherwise. */
+  resolvedBy?: string | null;
 }
 
 /** GET /api/executions/:id. */
@@ -81,6 +86,23 @@ export interface ExecutionStatsBucket {
   success: number;
   filtered: number;
   error: number;
+  /** Of `error`, the runs whose event a later run (a replay) got through: no longer open failures. */
+  resolved?: number;
+}
+
+/** One saved version in GET /api/flows/:id/versions (its document: GET /api/flow-versions/:id). */
+export interface FlowVersionSummaryDto {
+  id: string;
+  version: number;
+  /** When it was saved (ISO, UTC). */
+  createdAt: string;
+  /** The flow's name in that version. */
+  name: string;
+  nodeCount: number;
+  /** Who saved it, from the audit log: a user's email or an API key's name; null when not recorded. */
+  savedBy: { kind: string; name: string | null } | null;
+  /** The flow's latest version: what the editor opens and an active flow runs. */
+  current: boolean;
 }
 
 /** What became of a received request. */

@@ -19,8 +19,9 @@ export interface TemplateContext {
   flow: { id: string; name: string };
 }
 
-export type StepStatus = 'success' | 'error' | 'skipped';
-export type ExecutionStatus = 'queued' | 'running' | 'success' | 'filtered' | 'error';
+/** waiting: a delay node holds the run until its time (the run is parked in the store). */
+export type StepStatus = 'success' | 'error' | 'skipped' | 'waiting';
+export type ExecutionStatus = 'queued' | 'running' | 'waiting' | 'success' | 'filtered' | 'error';
 
 export interface StepError {
   message: string;
@@ -51,6 +52,8 @@ export interface StepRecord {
   attempts: number;
   startedAt: string;
   durationMs: number;
+  /** Waiting steps (a delay): when the run goes on (ISO, UTC). */
+  resumeAt?: string;
   /** Storage detail: the output is the stored event (trigger steps), filled in when read. */
   outputFromEvent?: boolean;
 }

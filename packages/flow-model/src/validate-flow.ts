@@ -3,6 +3,7 @@
 // by the editor as the user edits.
 import { FlowDocumentSchema, FlowEdgeSchema, FlowNodeSchema, MAX_FLOW_EDGES, MAX_FLOW_NODES, type FlowDocument } from './flow-document';
 import { cycleIssues, edgeIssues, joinIssues, triggerIssues, type IndexedEdge } from './edge-rules';
+import { placeholderIssues } from './placeholder-rules';
 import { respondIssues } from './respond-rules';
 import type { NodeCatalog } from './node-catalog';
 import { nodeIssues, type IndexedNode } from './node-rules';
@@ -50,7 +51,7 @@ function ruleIssues(parts: FlowParts, catalog: NodeCatalog, options: ValidateFlo
   const { issues, descriptors } = nodeIssues(parts.nodes, catalog);
   const connections = { ...parts, descriptors };
   const references = options.references === false ? [] : referenceIssues(connections);
-  return [...issues, ...references, ...triggerIssues(connections), ...edgeIssues(connections), ...joinIssues(connections), ...respondIssues(connections), ...cycleIssues(connections)];
+  return [...issues, ...placeholderIssues(connections), ...references, ...triggerIssues(connections), ...edgeIssues(connections), ...joinIssues(connections), ...respondIssues(connections), ...cycleIssues(connections)];
 }
 
 function partsOf(document: FlowDocument): FlowParts {

@@ -18,7 +18,7 @@ function unexplained(schema: JsonSchema, path = ''): string[] {
 describe('built-in registry', () => {
   it('registers every built-in node type once, at version 1', () => {
     const registry = createBuiltInRegistry();
-    expect(builtInNodeTypes.map((t) => t.type)).toEqual(['webhook', 'transform', 'filter', 'switch', 'merge', 'http', 'slack', 'respond', 'code']);
+    expect(builtInNodeTypes.map((t) => t.type)).toEqual(['webhook', 'schedule', 'transform', 'filter', 'switch', 'merge', 'delay', 'http', 'slack', 'respond', 'code']);
     for (const nodeType of builtInNodeTypes) expect(registry.get(nodeType.type, 1)).toBe(nodeType);
   });
 
@@ -33,9 +33,9 @@ describe('built-in registry', () => {
     }
   });
 
-  it('has exactly one trigger, and gives filter its true and false outputs', () => {
+  it('has the webhook and schedule triggers, and gives filter its true and false outputs', () => {
     const described = createBuiltInRegistry().describe();
-    expect(described.filter((t) => t.trigger).map((t) => t.type)).toEqual(['webhook']);
+    expect(described.filter((t) => t.trigger).map((t) => t.type)).toEqual(['webhook', 'schedule']);
     expect(described.find((t) => t.type === 'filter')?.handles.outputs).toEqual(['true', 'false']);
   });
 

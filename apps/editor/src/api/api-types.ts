@@ -9,6 +9,7 @@ import type {
   FlowDto,
   FlowSummaryDto,
   FlowTemplateDto,
+  FlowVersionSummaryDto,
   StepError,
   StepRecord,
 } from '@hookflow/flow-model';
@@ -17,6 +18,7 @@ export type { EventStatus, ExecutionStatsBucket, NodeTypeInfo, Page, StepRecord,
 export type FlowSummary = FlowSummaryDto;
 export type FlowDetail = FlowDto;
 export type FlowTemplate = FlowTemplateDto;
+export type FlowVersionSummary = FlowVersionSummaryDto;
 export type ExecutionSummary = ExecutionSummaryDto;
 export type ExecutionDetail = ExecutionDto;
 

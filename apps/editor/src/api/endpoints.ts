@@ -9,6 +9,7 @@ import type {
   FlowSummary,
   FlowTemplate,
   FlowVersion,
+  FlowVersionSummary,
   NodeTypeInfo,
   Page,
   StoredEvent,
@@ -28,7 +29,8 @@ export const api = {
   flow: (id: string) => requestJson<FlowDetail>(flowPath(id)),
   /** `source` tells the server's audit log where the flow came from (an import is logged as one). */
   createFlow: (document: FlowDocument, source?: FlowSource) => postJson<FlowDetail>(`/api/flows${queryString({ source })}`, document),
-  saveFlow: (id: string, document: FlowDocument) => putJson<FlowDetail>(flowPath(id), document),
+  /** `restoredFrom`: the old version this document was restored from, whose secrets the server then keeps. */
+  saveFlow: (id: string, document: FlowDocument, restoredFrom?: string | null) => putJson<FlowDetail>(`${flowPath(id)}${queryString({ restoredFrom })}`, document),
   deleteFlow: (id: string) => deleteJson(flowPath(id)),
   activateFlow: (id: string) => postJson<FlowDetail>(`${flowPath(id)}/activate`),
   deactivateFlow: (id: string) => postJson<FlowDetail>(`${flowPath(id)}/deactivate`),
@@ -44,5 +46,6 @@ export const api = {
   retryExecution: (id: string) => postJson<{ executionId: string }>(`/api/executions/${encodeURIComponent(id)}/retry`),
   executionStats: (query: { flowId: string; hours?: number }) =>
     requestJson<{ buckets: ExecutionStatsBucket[] }>(`/api/executions/stats${queryString(query)}`),
+  flowVersions: (id: string, query: { limit?: number; cursor?: string }) => requestJson<Page<FlowVersionSummary>>(`${flowPath(id)}/versions${queryString(query)}`),
   flowVersion: (versionId: string) => requestJson<FlowVersion>(`/api/flow-versions/${encodeURIComponent(versionId)}`),
 };

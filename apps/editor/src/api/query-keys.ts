@@ -9,4 +9,5 @@ export const queryKeys = {
   execution: (id: string) => ['execution', id] as const,
   executionStats: (flowId: string) => ['execution-stats', flowId] as const,
   flowVersion: (id: string) => ['flow-version', id] as const,
+  flowVersions: (flowId: string) => ['flow-versions', flowId] as const,
 };

@@ -12,6 +12,8 @@ const ExecutionsPage = lazy(() => import('../executions/ExecutionsPage'));
 const CredentialsPage = lazy(() => import('../credentials/CredentialsPage'));
 const ApiKeysPage = lazy(() => import('../auth/ApiKeysPage'));
 const AuditLogPage = lazy(() => import('../audit/AuditLogPage'));
+const UsersPage = lazy(() => import('../auth/UsersPage'));
+const AllExecutionsPage = lazy(() => import('../executions/AllExecutionsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: false } },
@@ -24,12 +26,14 @@ export function App() {
         <Suspense fallback={<LoadingState label="Loading…" />}>
           <Switch>
             <Route path="/" component={FlowsPage} />
+            <Route path="/executions" component={AllExecutionsPage} />
             <Route path="/credentials" component={CredentialsPage} />
             <Route path="/flows/:id">{(params) => <EditorPage key={params.id} flowId={params.id} />}</Route>
             <Route path="/flows/:id/executions">{(params) => <ExecutionsPage flowId={params.id} />}</Route>
             <Route path="/flows/:id/executions/:executionId">{(params) => <ExecutionsPage flowId={params.id} executionId={params.executionId} />}</Route>
             <Route path="/settings/api-keys" component={ApiKeysPage} />
             <Route path="/settings/audit" component={AuditLogPage} />
+            <Route path="/settings/users" component={UsersPage} />
             <Route component={NotFound} />
           </Switch>
         </Suspense>

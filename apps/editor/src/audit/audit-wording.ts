@@ -48,6 +48,8 @@ function sentenceFor({ action, target, details }: AuditEntry): string {
       return userAdded(target?.name ?? 'a user', details);
     case 'user.removed':
       return `removed ${textIn(details, 'role') ?? 'user'} ${target?.name ?? 'a user'}`;
+    case 'user.role_changed':
+      return roleChange(target?.name ?? 'a user', details);
     case 'api_key.created':
       return `created API key ${name}`;
     case 'api_key.revoked':
@@ -84,9 +86,25 @@ function credentialChange(name: string, details: Record<string, unknown>): strin
   const changed = listIn(details, 'changed');
   const renamedFrom = textIn(details, 'renamedFrom');
   const secret = changed.includes('data');
-  if (renamedFrom) return `renamed credential “${renamedFrom}” to ${name}${secret ? ' and replaced its secret' : ''}`;
-  if (secret) return `replaced the secret of credential ${name}`;
+  const access = changed.includes('usableBy') ? accessWords(textIn(details, 'usableBy')) : undefined;
+  const andAccess = access === undefined ? '' : ` and changed who may use it${access}`;
+  if (renamedFrom) return `renamed credential “${renamedFrom}” to ${name}${secret ? ' and replaced its secret' : ''}${andAccess}`;
+  if (secret) return `replaced the secret of credential ${name}${andAccess}`;
+  if (access !== undefined) return `changed who may use credential ${name}${access}`;
   return `changed credential ${name}`;
+}
+
+function accessWords(mode: string | undefined): string {
+  if (mode === 'everyone') return ' (every editor)';
+  if (mode === 'roles') return ' (chosen roles)';
+  if (mode === 'users') return ' (chosen people)';
+  return '';
+}
+
+function roleChange(email: string, details: Record<string, unknown>): string {
+  const role = textIn(details, 'role');
+  const previous = textIn(details, 'previousRole');
+  return `changed the role of ${email}${previous ? ` from ${previous}` : ''}${role ? ` to ${role}` : ''}`;
 }
 
 function userAdded(email: string, details: Record<string, unknown>): string {

@@ -1,4 +1,4 @@
-// The signed-in person in the header: who, their role, API keys and the audit log (owner) and sign-out.
+// The signed-in person in the header: who, their role, users, API keys and the audit log (owner) and sign-out.
 import { Link } from 'wouter';
 import { useAuthSession } from './auth-context';
 
@@ -13,6 +13,9 @@ export function UserMenu() {
       </span>
       {user.role === 'owner' ? (
         <>
+          <Link href="/settings/users" className="header-link">
+            Users
+          </Link>
           <Link href="/settings/api-keys" className="header-link">
             API keys
           </Link>

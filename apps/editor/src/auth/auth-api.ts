@@ -1,7 +1,12 @@
-// The auth routes of the server: first-run setup, sign-in and out, who am I, and API keys.
+// The auth routes of the server: first-run setup, sign-in and out, who am I, API keys and people.
 import { deleteJson, postJson, requestJson } from '../api/http';
 
 export type Role = 'owner' | 'editor' | 'viewer';
+export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
+
+export function isRole(value: unknown): value is Role {
+  return ROLES.some((role) => role === value);
+}
 
 export interface AuthUser {
   id: string;
@@ -33,6 +38,12 @@ export interface Credentials {
   password: string;
 }
 
+/** A person the owner adds: they sign in with this email and initial password. */
+export interface NewUser extends Credentials {
+  role: Role;
+  name?: string;
+}
+
 export const authApi = {
   status: () => requestJson<AuthStatus>('/api/auth/status'),
   setup: (body: Credentials & { name?: string }) => postJson<{ user: AuthUser }>('/api/auth/setup', body),
@@ -42,4 +53,13 @@ export const authApi = {
   apiKeys: () => requestJson<{ items: ApiKeyInfo[] }>('/api/api-keys'),
   createApiKey: (name: string) => postJson<NewApiKey>('/api/api-keys', { name }),
   revokeApiKey: (id: string) => deleteJson(`/api/api-keys/${encodeURIComponent(id)}`),
+
+  users: () => requestJson<{ items: AuthUser[] }>('/api/users'),
+  createUser: (body: NewUser) => postJson<AuthUser>('/api/users', body),
+  changeRole: ({ id, role }: { id: string; role: Role }) => requestJson<AuthUser>(userPath(id), { method: 'PATCH', body: JSON.stringify({ role }) }),
+  removeUser: (id: string) => deleteJson(userPath(id)),
 };
+
+function userPath(id: string): string {
+  return `/api/users/${encodeURIComponent(id)}`;
+}

@@ -1,10 +1,13 @@
 // Create or edit one credential. Secrets go into password inputs and are never filled back in:
-// on an edit, empty secret fields keep what is stored, and anything typed replaces it.
+// on an edit, empty secret fields keep what is stored, and anything typed replaces it. Who may use
+// it is chosen here too (UsableByField).
 import { useState, type FormEvent } from 'react';
+import { useUsers } from '../auth/users-query';
 import { ErrorMessage } from '../shared/ErrorMessage';
 import { CREDENTIAL_KINDS, CREDENTIAL_TYPES, isCredentialType, type CredentialType } from './credential-kinds';
-import type { CredentialInput, CredentialSummary } from './credentials-api';
+import type { CredentialInput, CredentialSummary, UsableBy } from './credentials-api';
 import { GenericValues, type GenericRow } from './GenericValues';
+import { UsableByField } from './UsableByField';
 
 interface CredentialFormProps {
   /** The credential being edited; none when creating. */
@@ -20,6 +23,8 @@ export function CredentialForm({ editing, pending, error, onSubmit, onCancel }: 
   const [type, setType] = useState<CredentialType>(editing && isCredentialType(editing.type) ? editing.type : 'httpBearer');
   const [values, setValues] = useState<Record<string, string>>({});
   const [rows, setRows] = useState<GenericRow[]>([{ key: '', value: '' }]);
+  const [usableBy, setUsableBy] = useState<UsableBy>(editing?.usableBy ?? { mode: 'everyone' });
+  const users = useUsers({ enabled: usableBy.mode === 'users' });
   const kind = CREDENTIAL_KINDS[type];
   const keepsData = editing !== undefined && editing.type === type;
 
@@ -27,7 +32,10 @@ export function CredentialForm({ editing, pending, error, onSubmit, onCancel }: 
     event.preventDefault();
     const data = type === 'generic' ? genericData(rows) : typedData(kind.fields.map((field) => field.key), values);
     const changed = Object.keys(data).length > 0;
-    onSubmit(keepsData && !changed ? { name, type } : { name, type, data });
+    const rule = withoutRemovedPeople(usableBy, users.data?.items);
+    // An edit sends the rule only when it changed, so a rename stays a rename.
+    const access = editing && JSON.stringify(rule) === JSON.stringify(editing.usableBy) ? {} : { usableBy: rule };
+    onSubmit(keepsData && !changed ? { name, type, ...access } : { name, type, data, ...access });
   };
 
   return (
@@ -72,6 +80,7 @@ export function CredentialForm({ editing, pending, error, onSubmit, onCancel }: 
           </div>
         ))
       )}
+      <UsableByField value={usableBy} onChange={setUsableBy} />
       <ErrorMessage error={error} title="Not saved" />
       <div className="credential-form-actions">
         <button type="submit" className="button primary" disabled={pending || name.trim() === ''}>
@@ -83,6 +92,13 @@ export function CredentialForm({ editing, pending, error, onSubmit, onCancel }: 
       </div>
     </form>
   );
+}
+
+/** People removed since the rule was saved are dropped, so saving does not fail on their ids. */
+function withoutRemovedPeople(usableBy: UsableBy, users: Array<{ id: string }> | undefined): UsableBy {
+  if (usableBy.mode !== 'users' || !users) return usableBy;
+  const known = new Set(users.map((user) => user.id));
+  return { mode: 'users', userIds: usableBy.userIds.filter((id) => known.has(id)) };
 }
 
 function typedData(keys: string[], values: Record<string, string>): Record<string, string> {

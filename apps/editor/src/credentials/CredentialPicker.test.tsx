@@ -6,10 +6,12 @@ import { toJsonSchema } from '../catalog/json-schema';
 import { SchemaFormHarness } from '../test-support/render-helpers';
 import { CredentialsPage } from './CredentialsPage';
 
+const times = { createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+const everyone = { usableBy: { mode: 'everyone' }, usable: true };
 const stored = [
-  { id: 'c-bearer', name: 'Warehouse token', type: 'httpBearer', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' },
-  { id: 'c-hmac', name: 'GitHub secret', type: 'hmac', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' },
-  { id: 'c-basic', name: 'Legacy API', type: 'httpBasic', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' },
+  { id: 'c-bearer', name: 'Warehouse token', type: 'httpBearer', ...times, ...everyone },
+  { id: 'c-hmac', name: 'GitHub secret', type: 'hmac', ...times, ...everyone },
+  { id: 'c-basic', name: 'Legacy API', type: 'httpBasic', ...times, ...everyone },
 ];
 
 /** A fake /api/credentials that records what the editor sends. */
@@ -111,7 +113,9 @@ describe('credentials page', () => {
     expect(password.getAttribute('type')).toBe('password');
     await user.type(password, 's3cret-pass');
     await user.click(screen.getByRole('button', { name: 'Create' }));
-    await waitFor(() => expect(sent.find((call) => call.method === 'POST')?.body).toEqual({ name: 'Partner API', type: 'httpBasic', data: { user: 'ada', password: 's3cret-pass' } }));
+    await waitFor(() =>
+      expect(sent.find((call) => call.method === 'POST')?.body).toEqual({ name: 'Partner API', type: 'httpBasic', data: { user: 'ada', password: 's3cret-pass' }, usableBy: { mode: 'everyone' } }),
+    );
   });
 
   it('renames without sending data, so the stored secret stays', async () => {

@@ -1,6 +1,8 @@
-// The owner's list of stored credentials: create, rename or replace, delete. The server never
-// answers a credential's data, so this page can only ever show names and types.
+// The owner's list of stored credentials: create, rename or replace, choose who may use each,
+// delete. The server never answers a credential's data, so this page can only ever show names and
+// types. Other roles see the list read-only, with which ones they may use in their flows.
 import { useState } from 'react';
+import { useAuthSession } from '../auth/auth-context';
 import { AppHeader } from '../shared/AppHeader';
 import { EmptyState } from '../shared/EmptyState';
 import { ErrorMessage } from '../shared/ErrorMessage';
@@ -9,10 +11,18 @@ import { LoadingState } from '../shared/LoadingState';
 import { credentialTypeLabel } from './credential-kinds';
 import { CredentialForm } from './CredentialForm';
 import { useCredentialMutations, useCredentials, type CredentialInput, type CredentialSummary } from './credentials-api';
+import { usableByWords } from './UsableByField';
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; credential: CredentialSummary };
 
 export function CredentialsPage() {
+  const session = useAuthSession();
+  // Outside the auth gate (component tests) there is no session: the server decides.
+  if (session && session.user.role !== 'owner') return <CredentialsReadOnly />;
+  return <CredentialsManager />;
+}
+
+function CredentialsManager() {
   const credentials = useCredentials();
   const mutations = useCredentialMutations();
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
@@ -26,7 +36,7 @@ export function CredentialsPage() {
   const save = (input: Partial<CredentialInput>) => {
     const close = { onSuccess: () => setEditing({ mode: 'closed' }) };
     if (editing.mode === 'edit') mutations.update.mutate({ id: editing.credential.id, input }, close);
-    else if (input.name && input.type) mutations.create.mutate({ name: input.name, type: input.type, data: input.data ?? {} }, close);
+    else if (input.name && input.type) mutations.create.mutate({ name: input.name, type: input.type, data: input.data ?? {}, usableBy: input.usableBy }, close);
   };
   const remove = (credential: CredentialSummary) => {
     if (window.confirm(`Delete the credential "${credential.name}"? Flows can no longer use it.`)) mutations.remove.mutate(credential.id);
@@ -73,6 +83,7 @@ function CredentialTable({ credentials, onEdit, onDelete }: { credentials: Crede
         <tr>
           <th scope="col">Name</th>
           <th scope="col">Type</th>
+          <th scope="col">Who may use it</th>
           <th scope="col">Changed</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
@@ -84,6 +95,7 @@ function CredentialTable({ credentials, onEdit, onDelete }: { credentials: Crede
           <tr key={credential.id}>
             <td>{credential.name}</td>
             <td>{credentialTypeLabel(credential.type)}</td>
+            <td>{usableByWords(credential.usableBy)}</td>
             <td>{formatRelative(credential.updatedAt)}</td>
             <td className="row-actions">
               <button type="button" className="button small" onClick={() => onEdit(credential)}>
@@ -97,6 +109,42 @@ function CredentialTable({ credentials, onEdit, onDelete }: { credentials: Crede
         ))}
       </tbody>
     </table>
+  );
+}
+
+function CredentialsReadOnly() {
+  const credentials = useCredentials();
+  return (
+    <div className="app">
+      <AppHeader />
+      <main className="page">
+        <h1 className="page-title">Credentials</h1>
+        <p className="page-intro">Only an owner adds or changes credentials. Use the ones marked “Yes” in your flows; for another, ask an owner to let you use it.</p>
+        {credentials.isLoading ? <LoadingState label="Loading credentials…" /> : null}
+        <ErrorMessage error={credentials.error} title="Could not load credentials" />
+        {credentials.data && credentials.data.length === 0 ? <EmptyState title="No credentials yet">An owner adds them; then you can pick them in nodes.</EmptyState> : null}
+        {credentials.data && credentials.data.length > 0 ? (
+          <table className="table" data-testid="credentials-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Type</th>
+                <th scope="col">You may use it</th>
+              </tr>
+            </thead>
+            <tbody>
+              {credentials.data.map((credential) => (
+                <tr key={credential.id}>
+                  <td>{credential.name}</td>
+                  <td>{credentialTypeLabel(credential.type)}</td>
+                  <td>{credential.usable === false ? 'No: ask an owner' : 'Yes'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </main>
+    </div>
   );
 }
 

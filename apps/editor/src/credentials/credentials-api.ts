@@ -1,7 +1,11 @@
 // Stored credentials as the server answers them (docs/api.md, "Credentials"): never their data.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { deleteJson, postJson, putJson, requestJson } from '../api/http';
+import type { Role } from '../auth/auth-api';
 import type { CredentialType } from './credential-kinds';
+
+/** Who may use a credential in their flows, besides owners (who always may). */
+export type UsableBy = { mode: 'everyone' } | { mode: 'roles'; roles: Role[] } | { mode: 'users'; userIds: string[] };
 
 export interface CredentialSummary {
   id: string;
@@ -9,6 +13,10 @@ export interface CredentialSummary {
   type: CredentialType | string;
   createdAt: string;
   updatedAt: string;
+  /** Only owners are told who may use it. */
+  usableBy?: UsableBy;
+  /** Whether the signed-in person may use it in a flow (answered by the list). */
+  usable?: boolean;
 }
 
 export interface CredentialInput {
@@ -16,6 +24,7 @@ export interface CredentialInput {
   type: CredentialType;
   /** Left out on an edit that keeps the stored secret. */
   data?: Record<string, string>;
+  usableBy?: UsableBy;
 }
 
 const credentialPath = (id: string) => `/api/credentials/${encodeURIComponent(id)}`;

@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import { useState } from 'react';
 import type { FlowDetail } from '../api/api-types';
 import { useCatalog, useFlow } from '../api/queries';
+import { useAuthSession } from '../auth/auth-context';
 import type { EditorCatalog } from '../catalog/node-type-catalog';
 import { AppHeader } from '../shared/AppHeader';
 import { ErrorMessage } from '../shared/ErrorMessage';
@@ -40,8 +41,10 @@ export default function EditorPage({ flowId }: { flowId: string }) {
 }
 
 function LoadedEditor({ flow, catalog }: { flow: FlowDetail; catalog: EditorCatalog }) {
+  // A viewer may look but not change: the server refuses their saves, so the editor opens read-only.
+  const viewer = useAuthSession()?.user.role === 'viewer';
   // The store is made once per open flow; later refetches of the flow must not undo local edits.
-  const [store] = useState(() => createEditorStore({ flowId: flow.id, document: flow, catalog }));
+  const [store] = useState(() => createEditorStore({ flowId: flow.id, document: flow, catalog, readOnly: viewer }));
   return (
     <EditorStoreProvider store={store}>
       <ReactFlowProvider>
@@ -56,9 +59,10 @@ function EditorWorkspace({ active }: { active: boolean }) {
   const activation = useActivation();
   const testRun = useTestRun();
   const flowId = useEditorStore((state) => state.flowId);
+  const readOnly = useEditorStore((state) => state.readOnly);
   useSample(flowId);
   useUnsavedChangesGuard();
-  useEditorShortcuts({ onSave: () => save.mutate() });
+  useEditorShortcuts({ onSave: () => (readOnly ? undefined : save.mutate()) });
 
   return (
     <div className="editor">

@@ -14,7 +14,7 @@ export function useSaveFlow() {
     mutationFn: async () => {
       const state = store.getState();
       const revision = state.revision;
-      const saved = await api.saveFlow(state.flowId, toDocument(state));
+      const saved = await api.saveFlow(state.flowId, toDocument(state), state.restoredFrom);
       return { saved, revision };
     },
     onSuccess: ({ saved, revision }) => {
@@ -22,6 +22,7 @@ export function useSaveFlow() {
       store.getState().setServerIssues([]);
       queryClient.setQueryData<FlowDetail>(queryKeys.flow(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: queryKeys.flows, exact: true });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.flowVersions(saved.id) });
     },
     onError: (error) => showIssues(store.getState().setServerIssues, error),
   });

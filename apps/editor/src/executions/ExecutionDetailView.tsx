@@ -19,6 +19,7 @@ import { ErrorMessage } from '../shared/ErrorMessage';
 import { formatDuration, formatTime } from '../shared/format';
 import { LoadingState } from '../shared/LoadingState';
 import { StatusBadge } from '../shared/StatusBadge';
+import { WaitingUntil } from '../shared/WaitingUntil';
 
 export function ExecutionDetailView({ flowId, executionId }: { flowId: string; executionId: string }) {
   const execution = useQuery({ queryKey: queryKeys.execution(executionId), queryFn: () => api.execution(executionId) });
@@ -50,6 +51,7 @@ function ExecutionHeader({ flowId, execution }: { flowId: string; execution: Exe
   return (
     <div className="execution-header">
       <StatusBadge status={execution.status} testId="execution-status" />
+      <WaitingUntil status={execution.status} resumeAt={execution.resumeAt} />
       <span>
         {formatTime(execution.startedAt)} · {formatDuration(execution.durationMs)} · version {execution.flowVersion}
       </span>

@@ -6,8 +6,10 @@ import { queryKeys } from '../api/query-keys';
 import { EmptyState } from '../shared/EmptyState';
 import { ErrorMessage } from '../shared/ErrorMessage';
 import { formatDuration, formatTime } from '../shared/format';
+import type { ExecutionSummary } from '../api/api-types';
 import { LoadingState } from '../shared/LoadingState';
 import { StatusBadge } from '../shared/StatusBadge';
+import { WaitingUntil } from '../shared/WaitingUntil';
 
 const PAGE_SIZE = 25;
 
@@ -33,6 +35,7 @@ export function ExecutionList({ flowId, selectedId }: { flowId: string; selected
           <option value="success">Success</option>
           <option value="filtered">Filtered</option>
           <option value="error">Error</option>
+          <option value="waiting">Waiting</option>
         </select>
       </div>
       {executions.isLoading ? <LoadingState label="Loading executions…" /> : null}
@@ -54,7 +57,8 @@ export function ExecutionList({ flowId, selectedId }: { flowId: string; selected
             {items.map((execution) => (
               <tr key={execution.id} className={execution.id === selectedId ? 'selected' : undefined} data-testid={`execution-row-${execution.id}`}>
                 <td>
-                  <StatusBadge status={execution.status} />
+                  {execution.resolvedBy ? <ReplayedOk flowId={flowId} execution={execution} /> : <StatusBadge status={execution.status} />}
+                  <WaitingUntil status={execution.status} resumeAt={execution.resumeAt} />
                   {execution.error?.handled ? (
                     <span className="muted small-text" data-testid="handled-error" title={execution.error.message}>
                       {' '}
@@ -83,5 +87,17 @@ export function ExecutionList({ flowId, selectedId }: { flowId: string; selected
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** A failed run whose event a later run (a replay) got through: no longer an open failure. */
+function ReplayedOk({ flowId, execution }: { flowId: string; execution: ExecutionSummary }) {
+  return (
+    <span className="replayed-ok" data-testid="replayed-ok" title={`Failed: ${execution.error?.message ?? 'error'}. A replay went through.`}>
+      <span className="status-badge status-resolved">Failed</span>{' '}
+      <Link href={`/flows/${flowId}/executions/${execution.resolvedBy}`} className="small-text">
+        replayed OK
+      </Link>
+    </span>
   );
 }

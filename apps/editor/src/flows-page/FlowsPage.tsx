@@ -52,7 +52,9 @@ export function FlowsPage() {
                 <th scope="col">Name</th>
                 <th scope="col">Status</th>
                 <th scope="col">Last run</th>
-                <th scope="col">Failures (24 h)</th>
+                <th scope="col" title="Failed runs of the last 24 hours that no replay has got through yet">
+                  Failures (24 h)
+                </th>
                 <th scope="col">Nodes</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>

@@ -1,3 +1,4 @@
+import { placeholdersIn } from '@hookflow/flow-model';
 import type { FlowDocument } from '../api/api-types';
 import { useTemplates } from '../api/queries';
 import { ErrorMessage } from '../shared/ErrorMessage';
@@ -21,10 +22,28 @@ export function TemplateGallery({ onPick, onClose }: { onPick(document: FlowDocu
           <button key={template.id} type="button" className="template-card" data-testid={`template-${template.id}`} onClick={() => onPick(template.document)}>
             <strong>{template.name}</strong>
             <span>{template.description}</span>
-            <span className="muted small-text">{template.document.nodes.length} nodes</span>
+            <span className="muted small-text">
+              {template.document.nodes.length} nodes: {nodeTypesOf(template.document).join(', ')}
+            </span>
+            <ToFillIn document={template.document} />
           </button>
         ))}
       </div>
     </section>
   );
+}
+
+/** The `<<placeholders>>` a flow made from this template will ask for before it can be activated. */
+function ToFillIn({ document }: { document: FlowDocument }) {
+  const wanted = placeholdersIn(document.nodes.map((node) => node.params));
+  if (wanted.length === 0) return null;
+  return (
+    <span className="template-fill small-text" data-testid="template-fill">
+      You fill in: {wanted.join('; ')}
+    </span>
+  );
+}
+
+function nodeTypesOf(document: FlowDocument): string[] {
+  return [...new Set(document.nodes.map((node) => node.type))];
 }

@@ -10,6 +10,7 @@ export function AppHeader({ children, title }: { children?: ReactNode; title?: R
         Hookflow
       </Link>
       <nav className="app-header-nav" aria-label="Main">
+        <Link href="/executions">Executions</Link>
         <Link href="/credentials">Credentials</Link>
       </nav>
       {title ? <div className="app-header-title">{title}</div> : null}

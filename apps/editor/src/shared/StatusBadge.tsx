@@ -1,6 +1,7 @@
 const LABELS: Record<string, string> = {
   success: 'Success',
   filtered: 'Filtered',
+  waiting: 'Waiting',
   error: 'Error',
   skipped: 'Skipped',
   queued: 'Queued',

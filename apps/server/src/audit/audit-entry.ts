@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'credential.deleted',
   'user.created',
   'user.removed',
+  'user.role_changed',
   'api_key.created',
   'api_key.revoked',
   'auth.signed_in',

@@ -18,6 +18,8 @@ import { AuditEntity } from './audit.entity';
 import { safeDetails } from './safe-details';
 
 const NAME_MAX = 254;
+/** Entries that wrote a new version of a flow; their details carry its number. */
+const VERSION_ACTIONS: readonly AuditAction[] = ['flow.created', 'flow.imported', 'flow.saved'];
 
 @Injectable()
 export class AuditService {
@@ -54,6 +56,26 @@ export class AuditService {
     const last = page[page.length - 1];
     const nextCursor = rows.length > query.limit && last ? encodeCursor({ at: last.at, id: last.id }) : null;
     return { items: page.flatMap(toAuditEntryDto), nextCursor };
+  }
+
+  /**
+   * Who saved each version of a flow, by version number: the actors of its flow.created,
+   * flow.imported and flow.saved entries written at or after `since` (an entry is written just
+   * after its version, so `since` is the oldest version's time).
+   */
+  async versionAuthors({ flowId, since }: { flowId: string; since: string }): Promise<Map<number, AuditActor>> {
+    const rows = await this.dataSource
+      .getRepository(AuditEntity)
+      .createQueryBuilder('a')
+      .where('a.action IN (:...actions)', { actions: VERSION_ACTIONS })
+      .andWhere('a.targetType = :type AND a.targetId = :flowId AND a.at >= :since', { type: 'flow', flowId, since })
+      .getMany();
+    const authors = new Map<number, AuditActor>();
+    for (const row of rows) {
+      const version = parseDetails(row.details).version;
+      if (typeof version === 'number' && isActorKind(row.actorKind)) authors.set(version, { kind: row.actorKind, id: row.actorId, name: row.actorName });
+    }
+    return authors;
   }
 
   private rowOf({ request, actor, action, target, details }: NewAuditEntry): AuditEntity {

@@ -15,5 +15,8 @@ export type LoginRequest = z.output<typeof LoginBody>;
 export const NewUserBody = SetupBody.extend({ role: z.enum(ROLES) });
 export type NewUserRequest = z.output<typeof NewUserBody>;
 
+export const RoleChangeBody = z.object({ role: z.enum(ROLES, { message: `role must be one of ${ROLES.join(', ')}` }) }).strict();
+export type RoleChangeRequest = z.output<typeof RoleChangeBody>;
+
 export const NewApiKeyBody = z.object({ name: z.string().trim().min(1, 'give the key a name, e.g. "deploy script"').max(200) });
 export type NewApiKeyRequest = z.output<typeof NewApiKeyBody>;

@@ -1,11 +1,11 @@
-// People: the owner adds editors and viewers (or more owners) and removes them. Both go to the
-// audit log.
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+// People: the owner adds editors and viewers (or more owners), changes their roles and removes
+// them. All three go to the audit log.
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AuditService } from '../audit/audit.service';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
-import { NewUserBody, type NewUserRequest } from './auth-dto';
+import { NewUserBody, RoleChangeBody, type NewUserRequest, type RoleChangeRequest } from './auth-dto';
 import { CurrentAuth, type RequestAuth } from './request-auth';
 import { UsersService, type UserDto } from './users.service';
 
@@ -31,9 +31,24 @@ export class UsersController {
     return { items: await this.users.list() };
   }
 
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a user\'s role { role } (owner only); 409 for your own role or the last owner' })
+  async changeRole(
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(RoleChangeBody)) body: RoleChangeRequest,
+    @CurrentAuth() auth: RequestAuth,
+    @Req() request: FastifyRequest,
+  ): Promise<UserDto> {
+    const { user, previousRole } = await this.users.changeRole({ id, role: body.role, actingUserId: auth.user.id });
+    if (previousRole !== user.role) {
+      await this.audit.record({ request, action: 'user.role_changed', target: { type: 'user', id, name: user.email }, details: { role: user.role, previousRole } });
+    }
+    return user;
+  }
+
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a user with their sessions and API keys (owner only)' })
+  @ApiOperation({ summary: 'Remove a user with their sessions and API keys (owner only); 409 for yourself or the last owner' })
   async remove(@Param('id') id: string, @CurrentAuth() auth: RequestAuth, @Req() request: FastifyRequest): Promise<void> {
     // Read first: once removed, the log could no longer say who it was.
     const user = await this.users.findById(id);

@@ -1,8 +1,9 @@
 // People who may use the editor and the API. Emails are stored lower-cased; password hashes never
-// leave this service (every answer goes through toUserDto).
+// leave this service (every answer goes through toUserDto). There is always an owner: the last one
+// can be neither removed nor given another role.
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, type FindManyOptions } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { StoreService } from '../storage/store.service';
 import { ApiKeyEntity, SessionEntity, UserEntity } from './auth.entities';
@@ -56,11 +57,41 @@ export class UsersService {
   async remove({ id, actingUserId }: { id: string; actingUserId: string }): Promise<void> {
     if (id === actingUserId) throw new ConflictError('You cannot remove your own account.');
     await this.store.transaction(async (manager) => {
-      if (!(await manager.existsBy(UserEntity, { id }))) throw new NotFoundError(`No user with id ${id}.`);
+      const user = await manager.findOneBy(UserEntity, { id });
+      if (!user) throw new NotFoundError(`No user with id ${id}.`);
+      if (user.role === 'owner') await this.assertAnotherOwner(manager, { user, doing: 'removed' });
       await manager.delete(SessionEntity, { userId: id });
       await manager.delete(ApiKeyEntity, { userId: id });
       await manager.delete(UserEntity, { id });
     });
+  }
+
+  /**
+   * Gives a user another role; answers the user and the role they had. Nobody changes their own
+   * role (another owner can), so an owner cannot lock themselves out by a slip.
+   */
+  async changeRole({ id, role, actingUserId }: { id: string; role: Role; actingUserId: string }): Promise<{ user: UserDto; previousRole: Role }> {
+    if (id === actingUserId) throw new ConflictError('You cannot change your own role; another owner can.');
+    return this.store.transaction(async (manager) => {
+      const user = await manager.findOneBy(UserEntity, { id });
+      if (!user) throw new NotFoundError(`No user with id ${id}.`);
+      const previousRole = user.role;
+      if (previousRole === 'owner' && role !== 'owner') await this.assertAnotherOwner(manager, { user, doing: `given the role ${role}` });
+      if (previousRole !== role) await manager.update(UserEntity, { id }, { role });
+      return { user: toUserDto({ ...user, role }), previousRole };
+    });
+  }
+
+  /**
+   * Refuses to take away the last owner. On PostgreSQL the owners' rows are locked first, so two
+   * owners demoting each other at once cannot both succeed; SQLite has one writer at a time.
+   */
+  private async assertAnotherOwner(manager: EntityManager, { user, doing }: { user: UserEntity; doing: string }): Promise<void> {
+    const lock: FindManyOptions<UserEntity>['lock'] = this.store.isPostgres ? { mode: 'pessimistic_write' } : undefined;
+    const owners = await manager.find(UserEntity, { select: { id: true }, where: { role: 'owner' }, lock });
+    if (!owners.some((owner) => owner.id !== user.id)) {
+      throw new ConflictError(`${user.email} is the only owner and cannot be ${doing}; make another user an owner first.`);
+    }
   }
 
   private async newRow({ email, password, name, role }: NewUser & { role: Role }): Promise<UserEntity> {

@@ -16,6 +16,17 @@ export class ConflictError extends Error {
   override readonly name = 'ConflictError';
 }
 
+/** The caller may not do this to this thing (a credential they may not use): 403, with the places it concerns. */
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+  constructor(
+    message: string,
+    readonly errors: Array<Pick<ValidationIssue, 'path' | 'message'> & Partial<ValidationIssue>> = [],
+  ) {
+    super(message);
+  }
+}
+
 /** A webhook request refused at intake: the status and a reason the sender can act on. */
 export class IntakeRejection extends Error {
   override readonly name = 'IntakeRejection';

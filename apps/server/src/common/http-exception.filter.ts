@@ -4,7 +4,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
-import { ConflictError, IntakeRejection, InvalidInputError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError } from './domain-errors';
+import { ConflictError, ForbiddenError, IntakeRejection, InvalidInputError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError } from './domain-errors';
 
 interface ErrorAnswer {
   status: number;
@@ -16,6 +16,7 @@ export function errorAnswer(err: unknown, logger: Logger): ErrorAnswer {
   if (err instanceof InvalidInputError) return { status: 400, body: { errors: err.errors } };
   if (err instanceof NotFoundError) return { status: 404, body: { error: 'not_found', message: err.message } };
   if (err instanceof ConflictError) return { status: 409, body: { error: 'conflict', message: err.message } };
+  if (err instanceof ForbiddenError) return { status: 403, body: { error: 'forbidden', message: err.message, ...(err.errors.length > 0 ? { errors: err.errors } : {}) } };
   if (err instanceof ServiceUnavailableError) {
     return { status: 503, body: { error: 'unavailable', message: err.message }, headers: { 'retry-after': String(err.retryAfterSeconds) } };
   }

@@ -33,6 +33,7 @@ export const SettingsSchema = z.object({
   ROLE: z.enum(['all', 'main', 'worker']).default('all').describe('Queue mode: main (API, editor, intake, recovery), worker (executions only) or all (both).'),
   WORKER_CONCURRENCY: integer(10, 1, 1_000).describe('Queue mode: executions run at once by each worker process.'),
   REDISPATCH_AFTER_SECONDS: integer(60, 1, 86_400).describe('An event still waiting this long with no execution under way is handed out again.'),
+  SCHEDULE_MISSED_AFTER_SECONDS: integer(60, 1, 3_600).describe('A schedule tick not fired this long after its time (no server was running, or it was stalled) is skipped and logged, not run late.'),
   STALLED_JOB_SECONDS: integer(30, 1, 3_600).describe('Queue mode: a job whose worker stopped renewing its lock this long ago (it died) runs again on another worker.'),
   QUEUE_PREFIX: z
     .string()

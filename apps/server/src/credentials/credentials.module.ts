@@ -1,11 +1,13 @@
-// Stored credentials as one capability: the API, the encrypted store, and the two ways the rest
-// of the server uses them (the SecretResolver for intake, the engine's CredentialStore). Global,
+// Stored credentials as one capability: the API, the encrypted store, the two ways the rest of
+// the server uses them (the SecretResolver for intake, the engine's CredentialStore), and the
+// check that a flow's author may use its credentials (CredentialUseCheck, for flows/). Global,
 // so the runtime's engine services can reach the store without importing this module.
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { SETTINGS, type Settings } from '../config/settings';
 import { LOGGER } from '../logging/logger';
 import { CredentialCipher } from './credential-cipher';
+import { CredentialUseCheck } from './credential-use-check.service';
 import { CredentialsController } from './credentials.controller';
 import { CredentialsService } from './credentials.service';
 import { loadEncryptionKey } from './encryption-key';
@@ -29,10 +31,11 @@ export class CredentialsModule {
           useFactory: (settings: Settings, logger: Logger) => new CredentialCipher(loadEncryptionKey({ settings, logger })),
         },
         CredentialsService,
+        CredentialUseCheck,
         EngineCredentialStore,
         { provide: SecretResolver, useClass: StoredSecretResolver },
       ],
-      exports: [CredentialsService, EngineCredentialStore, SecretResolver],
+      exports: [CredentialsService, CredentialUseCheck, EngineCredentialStore, SecretResolver],
     };
   }
 }

@@ -3,12 +3,15 @@
 // webhook signature does not cost a read and a decryption per request.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { UserEntity } from '../auth/auth.entities';
+import type { Role } from '../auth/roles';
 import { FlowEntity } from '../flows/flow.entities';
 import { StoreService } from '../storage/store.service';
 import { CredentialCipher } from './credential-cipher';
-import { toCredentialDto, type CreateCredentialRequest, type CredentialDto, type UpdateCredentialRequest } from './credential-dto';
+import { normalizeUsableBy, USABLE_BY_EVERYONE, type UsableBy } from './credential-access';
+import { toCredentialDto, toCredentialListItem, type CreateCredentialRequest, type CredentialDto, type CredentialListItem, type UpdateCredentialRequest } from './credential-dto';
 import { CredentialEntity } from './credential.entity';
 import { referencesCredential } from './credential-references';
 import { credentialDataSchemas, isCredentialType, type CredentialType } from './credential-types';
@@ -31,9 +34,10 @@ export class CredentialsService {
     private readonly cipher: CredentialCipher,
   ) {}
 
-  async list(): Promise<CredentialDto[]> {
+  /** Every credential by name, each saying whether `user` may use it. */
+  async list(user: { id: string; role: Role }): Promise<CredentialListItem[]> {
     const rows = await this.repository().find({ order: { name: 'ASC' } });
-    return rows.map(toCredentialDto);
+    return rows.map((row) => toCredentialListItem({ row, user }));
   }
 
   async get(id: string): Promise<CredentialDto> {
@@ -44,7 +48,8 @@ export class CredentialsService {
     const data = validData(body.type, body.data);
     const now = new Date().toISOString();
     const id = randomUUID();
-    const row: CredentialEntity = { id, name: body.name, type: body.type, data: this.cipher.encrypt({ id, data }), createdAt: now, updatedAt: now };
+    const usableBy = await this.validUsableBy(body.usableBy ?? USABLE_BY_EVERYONE);
+    const row: CredentialEntity = { id, name: body.name, type: body.type, data: this.cipher.encrypt({ id, data }), usableBy, createdAt: now, updatedAt: now };
     await this.save(row, { isNew: true });
     return toCredentialDto(row);
   }
@@ -61,6 +66,7 @@ export class CredentialsService {
       ...row,
       name: body.name ?? row.name,
       type,
+      usableBy: body.usableBy === undefined ? row.usableBy : await this.validUsableBy(body.usableBy),
       data: data ? this.cipher.encrypt({ id, data }) : row.data,
       updatedAt: new Date().toISOString(),
     };
@@ -91,6 +97,17 @@ export class CredentialsService {
     const credential = { type: row.type, data: this.cipher.decrypt({ id, sealed: row.data }) };
     this.cache.set(id, { credential, until: Date.now() + CACHE_TTL_MS });
     return credential;
+  }
+
+  /** Chosen people must exist: a mistyped id would quietly lock everyone out. */
+  private async validUsableBy(usableBy: UsableBy): Promise<UsableBy> {
+    const normalized = normalizeUsableBy(usableBy);
+    if (normalized.mode !== 'users' || normalized.userIds.length === 0) return normalized;
+    const known = await this.dataSource.getRepository(UserEntity).find({ select: { id: true }, where: { id: In(normalized.userIds) } });
+    const knownIds = new Set(known.map((user) => user.id));
+    const unknown = normalized.userIds.filter((userId) => !knownIds.has(userId));
+    if (unknown.length > 0) throw new InvalidInputError(unknown.map((userId) => ({ path: 'usableBy.userIds', message: `no user has the id "${userId}"; pick people from GET /api/users` })));
+    return normalized;
   }
 
   private async find(id: string): Promise<CredentialEntity> {

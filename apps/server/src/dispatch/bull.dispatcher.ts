@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { ServiceUnavailableError } from '../common/domain-errors';
 import { SETTINGS, type Settings } from '../config/settings';
 import { LOGGER } from '../logging/logger';
-import { Dispatcher, JobHandler, type DispatchCounts, type ExecutionJob } from './dispatcher';
+import { Dispatcher, JobHandler, jobKey, type DispatchCounts, type ExecutionJob } from './dispatcher';
 import { JobRunner } from './job-runner';
 
 export const EXECUTIONS_QUEUE = 'executions';
@@ -125,12 +125,13 @@ function dataOf(job: ExecutionJob): ExecutionJob {
   const data: ExecutionJob = { eventId: job.eventId, executionId: job.executionId };
   if (job.flowVersionId !== undefined) data.flowVersionId = job.flowVersionId;
   if (job.retryOf !== undefined) data.retryOf = job.retryOf;
+  if (job.resume) data.resume = true;
   return data;
 }
 
 function optionsOf(job: ExecutionJob): JobOptions {
   return {
-    jobId: job.executionId,
+    jobId: jobKey(job),
     removeOnComplete: true,
     removeOnFail: true,
     // A run that could not be recorded (the store was away) is tried again; past that, the sweeper.
@@ -143,5 +144,6 @@ function isExecutionJob(data: unknown): data is ExecutionJob {
   if (typeof data !== 'object' || data === null) return false;
   const fields: Record<string, unknown> = { ...data };
   const optional = (value: unknown) => value === undefined || typeof value === 'string';
-  return typeof fields.eventId === 'string' && typeof fields.executionId === 'string' && optional(fields.flowVersionId) && optional(fields.retryOf);
+  const resume = fields.resume === undefined || fields.resume === true;
+  return typeof fields.eventId === 'string' && typeof fields.executionId === 'string' && optional(fields.flowVersionId) && optional(fields.retryOf) && resume;
 }

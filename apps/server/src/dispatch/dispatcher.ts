@@ -13,11 +13,23 @@ export interface ExecutionJob {
   flowVersionId?: string;
   /** Set when re-running a past execution. */
   retryOf?: string;
+  /** Goes on with the run parked under executionId (a delay's time came). */
+  resume?: true;
 }
 
 /** The job of an event's first run: its execution id is the event id, wherever it is handed out from. */
 export function firstRunOf(eventId: string): ExecutionJob {
   return { eventId, executionId: eventId };
+}
+
+/** The job that resumes a parked run: a job of its own, so it never waits behind the run that parked. */
+export function resumeOf(run: { eventId: string; executionId: string }): ExecutionJob {
+  return { eventId: run.eventId, executionId: run.executionId, resume: true };
+}
+
+/** What makes two jobs the same work: the execution, and whether it starts or resumes. */
+export function jobKey(job: ExecutionJob): string {
+  return job.resume ? `${job.executionId}:resume` : job.executionId;
 }
 
 export interface DispatchCounts {

@@ -5,7 +5,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/comm
 import type { Logger } from 'pino';
 import { SETTINGS, type Settings } from '../config/settings';
 import { LOGGER } from '../logging/logger';
-import { Dispatcher, JobHandler, LocalDrain, type DispatchCounts, type ExecutionJob } from './dispatcher';
+import { Dispatcher, JobHandler, jobKey, LocalDrain, type DispatchCounts, type ExecutionJob } from './dispatcher';
 import { JobRunner } from './job-runner';
 
 /** dispatchAll waits while this many jobs wait, so paging through a large backlog stays small in memory. */
@@ -36,8 +36,9 @@ export class InProcessDispatcher extends Dispatcher implements LocalDrain, Befor
   }
 
   dispatch(job: ExecutionJob): void {
-    if (this.underWay.has(job.executionId)) return;
-    this.underWay.add(job.executionId);
+    const key = jobKey(job);
+    if (this.underWay.has(key)) return;
+    this.underWay.add(key);
     this.waiting.push(job);
     this.pump();
   }
@@ -122,7 +123,7 @@ export class InProcessDispatcher extends Dispatcher implements LocalDrain, Befor
       // A job that fails to record stays accepted in the store: the sweeper runs it again.
       await runner.runLogged(job);
     } finally {
-      this.underWay.delete(job.executionId);
+      this.underWay.delete(jobKey(job));
       this.running -= 1;
       this.pump();
       for (const listener of [...this.listeners]) listener();

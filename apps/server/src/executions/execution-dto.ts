@@ -17,6 +17,7 @@ export function toExecutionSummary(row: ExecutionEntity): ExecutionSummaryDto {
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
     durationMs: row.durationMs,
+    resumeAt: row.status === 'waiting' ? row.resumeAt : null,
   };
 }
 

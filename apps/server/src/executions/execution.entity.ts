@@ -1,5 +1,6 @@
 // The executions table: one row per run of an event, with every step as one JSON document
-// (written once, when the run ends).
+// (written once, when the run ends; a run parked at a delay is written when it parks, and again
+// when it ends).
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { StoredExecutionStatus } from '@hookflow/flow-model';
 import type { ExecutionRow } from '../storage/rows';
@@ -26,4 +27,6 @@ export class ExecutionEntity implements ExecutionRow {
   @Column('varchar', { length: 30 }) startedAt!: string;
   @Column('varchar', { length: 30 }) finishedAt!: string;
   @Column('integer') durationMs!: number;
+  /** Waiting runs: when the delay ends (ISO, UTC); moved on while a process resumes it (a lease). */
+  @Column('varchar', { length: 30, nullable: true }) resumeAt!: string | null;
 }

@@ -5,16 +5,10 @@ import { z } from 'zod';
 import type { AuditTarget } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { flowNameOf } from '../audit/flow-name';
-import { PageQuerySchema } from '../common/cursor';
 import { ZodQueryPipe } from '../common/zod-query.pipe';
 import { FlowsService } from '../flows/flows.service';
-import { ExecutionsService, type ExecutionQuery } from './executions.service';
-
-const ExecutionQuerySchema = PageQuerySchema.extend({
-  flowId: z.string().optional(),
-  eventId: z.string().optional(),
-  status: z.enum(['success', 'filtered', 'error']).optional(),
-});
+import { ExecutionListQuerySchema, type ExecutionListQuery } from './execution-query';
+import { ExecutionsService } from './executions.service';
 
 const StatsQuerySchema = z.object({
   flowId: z.string().optional(),
@@ -31,8 +25,8 @@ export class ExecutionsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List executions, newest first (filters: flowId, status, eventId; pages: limit, cursor)' })
-  list(@Query(new ZodQueryPipe(ExecutionQuerySchema)) query: ExecutionQuery) {
+  @ApiOperation({ summary: 'List executions of every flow, newest first (filters: flowId, status, eventId, from, to, q: an execution or event id or words of the error; pages: limit, cursor)' })
+  list(@Query(new ZodQueryPipe(ExecutionListQuerySchema)) query: ExecutionListQuery) {
     return this.executions.list(query);
   }
 

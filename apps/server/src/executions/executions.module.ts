@@ -14,7 +14,9 @@ import { FailedExecutionsController } from './failed-executions.controller';
 import { FailedExecutionsService } from './failed-executions.service';
 import { KeyLocks, MemoryKeyLocks, RedisKeyLocks } from './key-locks';
 import { OrderedRuns } from './ordered-runs';
+import { ParkedRuns } from './parked-runs';
 import { ReplayService } from './replay.service';
+import { WaitingRunsService } from './waiting-runs.service';
 
 /**
  * Ordering-key locks: in memory for one process; in Redis when several workers share the keys.
@@ -34,8 +36,10 @@ const keyLocks: Provider = {
 export class ExecutionsModule {
   static register({ api, runs }: { api: boolean; runs: boolean }): DynamicModule {
     const providers: Provider[] = [];
+    if (runs || api) providers.push(ParkedRuns);
     if (runs) providers.push(ExecutorService, ErrorFlowService, ExecutionWorker, OrderedRuns, keyLocks);
-    if (api) providers.push(ExecutionsService, FailedExecutionsService, ReplayService);
+    // Mains hand out parked runs when their time comes (a claim is once, whatever the number of mains).
+    if (api) providers.push(ExecutionsService, FailedExecutionsService, ReplayService, WaitingRunsService);
     return {
       module: ExecutionsModule,
       // The API names flows in audit entries about their runs.

@@ -3,7 +3,9 @@
 // for an event that has finished since it was handed out (a redelivery) is skipped, and a record
 // that exists already is kept, so a job that runs twice leaves one execution. An event with an
 // ordering key runs in its key's order (ordered-runs.ts): its job drains the key's waiting events,
-// oldest first, unless another job is draining it already.
+// oldest first, unless another job is draining it already. A run that reaches a delay parks: it is
+// recorded as "waiting" (its event done) and ends, and a resume job (waiting-runs.service.ts) goes
+// on with it from its stored steps when the time comes, under the same execution id.
 import { Inject, Injectable } from '@nestjs/common';
 import { runFlow, type CompiledFlow, type ExecutionResult, type FlowAnswer } from '@hookflow/engine';
 import type { StepRecord } from '@hookflow/flow-model';
@@ -19,6 +21,7 @@ import { StoreService } from '../storage/store.service';
 import { ErrorFlowService } from './error-flow.service';
 import type { ExecutionEntity } from './execution.entity';
 import { OrderedRuns } from './ordered-runs';
+import { ParkedRuns } from './parked-runs';
 
 @Injectable()
 export class ExecutorService extends JobHandler {
@@ -31,12 +34,14 @@ export class ExecutorService extends JobHandler {
     private readonly ordered: OrderedRuns,
     private readonly metrics: MetricsService,
     private readonly answers: CallerAnswers,
+    private readonly parked: ParkedRuns,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     super();
   }
 
   async handle(job: ExecutionJob): Promise<ExecutionJob[]> {
+    if (job.resume) return this.resume(job);
     const event = await this.events.forExecution(job.eventId);
     if (!event) return [];
     // A replay runs when asked, outside any order.
@@ -71,20 +76,66 @@ export class ExecutorService extends JobHandler {
       flow: { id: runnable.flowId, name: runnable.name },
       trigger: event.trigger,
       services: this.services.forExecution(ids),
+      park: true,
       ...(mode === 'respondNode' ? { respond } : {}),
     });
     // Answered by nothing during the run: the end of the run answers (a second answer is dropped).
     respond?.(finalAnswer(mode, result, job.eventId));
     const row = executionRow({ job, runnable, result });
-    const notification = await this.errorFlows.eventFor({ runnable, executionId: job.executionId, eventId: job.eventId, result });
+    return this.record({ job, runnable, result, row, newSteps: result.steps });
+  }
+
+  /**
+   * A parked run whose time came: its stored steps replay into the engine, which goes on after the
+   * delay. Recorded under the same id (ended, or parked again); a run that went on already is left.
+   */
+  private async resume(job: ExecutionJob): Promise<ExecutionJob[]> {
+    const parked = await this.parked.find(job.executionId);
+    if (!parked) return [];
+    const event = await this.events.forExecution(parked.eventId);
+    const runnable = await this.runtime.runnableVersion(parked.flowVersionId);
+    if (!event || !runnable) {
+      const message = 'The flow version or the event of this waiting run is gone; it cannot go on.';
+      const error = JSON.stringify({ nodeId: '', message, kind: 'config', retryable: false });
+      await this.parked.settle({ ...parked, status: 'error', error, resumeAt: null, finishedAt: new Date().toISOString() });
+      this.logger.warn({ executionId: parked.id, flowVersionId: parked.flowVersionId }, message);
+      return [];
+    }
+    const stored = withTriggerOutput(JSON.parse(parked.steps) as StepRecord[], event.trigger);
+    const ids = { eventId: parked.eventId, executionId: parked.id, flowId: runnable.flowId };
+    const result = await runFlow({
+      compiled: runnable.compiled,
+      flow: { id: runnable.flowId, name: runnable.name },
+      trigger: event.trigger,
+      services: this.services.forExecution(ids),
+      park: true,
+      resume: { steps: stored },
+    });
+    const retryOf = parked.retryOf ?? undefined;
+    const row = executionRow({ job: { ...job, eventId: parked.eventId, ...(retryOf ? { retryOf } : {}) }, runnable, result });
+    // The run's time and length are the whole run's, the wait left out.
+    const resumed = { ...row, startedAt: parked.startedAt, durationMs: parked.durationMs + row.durationMs };
+    return this.record({ job, runnable, result, row: resumed, newSteps: result.steps.slice(Math.max(0, stored.length - 1)) });
+  }
+
+  /** Records a run's outcome (with its on-error notification), counts and logs it; answers the follow-up jobs. */
+  private async record(args: { job: ExecutionJob; runnable: RunnableVersion; result: ExecutionResult; row: ExecutionEntity; newSteps: readonly StepRecord[] }): Promise<ExecutionJob[]> {
+    const { job, runnable, result, row, newSteps } = args;
+    const ids = { eventId: row.eventId, executionId: row.id, flowId: runnable.flowId };
+    const notification = await this.errorFlows.eventFor({ runnable, executionId: row.id, eventId: row.eventId, result });
     // The notification's event commits before the execution: a crash in between runs the event
     // (and notifies) again rather than never.
     if (notification) await this.events.record(notification.row);
-    await this.store.write({ kind: 'execution', row, markEventDone: job.retryOf === undefined });
+    if (job.resume) {
+      if (!(await this.parked.settle(row))) return [];
+    } else {
+      await this.store.write({ kind: 'execution', row, markEventDone: job.retryOf === undefined });
+    }
     // Counted once recorded: a write that fails sends the job round again, which would count twice.
-    this.metrics.executionFinished({ flowId: runnable.flowId, status: result.status, seconds: result.durationMs / 1000, steps: result.steps });
+    this.metrics.executionFinished({ flowId: runnable.flowId, status: result.status, seconds: result.durationMs / 1000, steps: newSteps });
     const level = result.status === 'error' ? 'warn' : 'debug';
-    this.logger[level]({ ...ids, status: result.status, durationMs: row.durationMs, error: result.error?.message }, 'execution finished');
+    if (result.status === 'waiting') this.logger.debug({ ...ids, resumeAt: result.resumeAt }, 'execution waiting at a delay');
+    else this.logger[level]({ ...ids, status: result.status, durationMs: row.durationMs, error: result.error?.message }, 'execution finished');
     return notification ? [notification.job] : [];
   }
 
@@ -122,6 +173,7 @@ export class ExecutorService extends JobHandler {
       startedAt: at,
       finishedAt: at,
       durationMs: 0,
+      resumeAt: null,
     };
     await this.store.write({ kind: 'execution', row, markEventDone: job.retryOf === undefined });
     this.metrics.executionUnrunnable(event.flowId);
@@ -144,7 +196,16 @@ function executionRow({ job, runnable, result }: { job: ExecutionJob; runnable: 
     startedAt: result.startedAt,
     finishedAt: new Date().toISOString(),
     durationMs: Math.round(result.durationMs),
+    resumeAt: result.status === 'waiting' ? (result.resumeAt ?? null) : null,
   };
+}
+
+/** Stored steps as the engine needs them to go on: the trigger step's output filled back from the event. */
+function withTriggerOutput(steps: StepRecord[], trigger: unknown): StepRecord[] {
+  const [first, ...rest] = steps;
+  if (!first?.outputFromEvent) return steps;
+  const { outputFromEvent: _fromEvent, ...step } = first;
+  return [{ ...step, output: trigger }, ...rest];
 }
 
 /**
@@ -178,6 +239,9 @@ function respondModeOf(compiled: CompiledFlow): RespondMode {
  * a note that none answered ("respondNode"), or 500 naming the failed node, as n8n does.
  */
 function finalAnswer(mode: RespondMode, result: ExecutionResult, eventId: string): FlowAnswer {
+  if (result.status === 'waiting') {
+    return { status: 202, headers: {}, body: { eventId, status: 'waiting', resumeAt: result.resumeAt, message: `The flow is waiting at a delay until ${result.resumeAt ?? 'later'}; it goes on then.` } };
+  }
   if (result.status === 'error') {
     const where = result.error?.nodeId ? ` at node "${result.error.nodeId}"` : '';
     return { status: 500, headers: {}, body: { error: 'flow_failed', message: `The flow failed${where}: ${result.error?.message ?? 'unknown error'}`, eventId } };

@@ -1,9 +1,11 @@
 // Secrets typed into node params (a Slack token, a webhook's signing secret) are stored with the
 // flow but never answered back: every string at a param the node type marks writeOnly becomes
 // "[redacted]". When the editor saves such a document back, each "[redacted]" is replaced by the
-// value stored at the same place, so reading and saving a flow never loses its secrets.
+// value stored at the same place, so reading and saving a flow never loses its secrets. A
+// template's `<<placeholder>>` is no secret: it is answered as is, so the editor can show it and
+// flag it as something to fill in.
 import { REDACTED, type NodeRegistry, type NodeType } from '@hookflow/engine';
-import { paramsJsonSchema, type FlowDocument } from '@hookflow/flow-model';
+import { findPlaceholder, paramsJsonSchema, type FlowDocument } from '@hookflow/flow-model';
 
 const schemas = new WeakMap<NodeType<unknown>, unknown>();
 
@@ -43,7 +45,7 @@ function schemaOf(nodeType: NodeType<unknown>): unknown {
 
 function redactAt(value: unknown, schema: unknown): unknown {
   if (!isRecord(schema)) return value;
-  if (typeof value === 'string') return value !== '' && isSecret(schema) ? REDACTED : value;
+  if (typeof value === 'string') return value !== '' && isSecret(schema) && findPlaceholder(value) === undefined ? REDACTED : value;
   if (Array.isArray(value)) return isRecord(schema.items) ? value.map((item) => redactAt(item, schema.items)) : value;
   if (!isRecord(value)) return value;
   const properties = propertiesOf(schema);

@@ -3,10 +3,12 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { flowDocumentJsonSchema } from '@hookflow/flow-model';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { targetOf } from '../audit/audit-entry';
+import { targetOf, type AuditDetails } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
+import { CurrentAuth, type RequestAuth } from '../auth/request-auth';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { ZodQueryPipe } from '../common/zod-query.pipe';
+import { FlowHistoryService, VersionsQuerySchema, type VersionsQuery } from './flow-history.service';
 import { FlowsService } from './flows.service';
 import { TestRunSchema, TestRunService, type TestRunRequest } from './test-run.service';
 
@@ -18,6 +20,9 @@ const jsonValue = z.unknown();
 /** Where a new flow came from, for the audit log: `import` records it as imported, not created. */
 const CreateFlowQuery = z.object({ source: z.enum(['import', 'template', 'copy'], { message: 'source must be import, template or copy' }).optional() });
 
+/** A save of an old version brought back (its id): secrets the latest version lacks come from it. */
+const UpdateFlowQuery = z.object({ restoredFrom: z.string().min(1).max(36).optional() });
+
 @ApiTags('flows')
 @Controller('api/flows')
 export class FlowsController {
@@ -25,6 +30,7 @@ export class FlowsController {
     private readonly flows: FlowsService,
     private readonly testRuns: TestRunService,
     private readonly audit: AuditService,
+    private readonly history: FlowHistoryService,
   ) {}
 
   @Get()
@@ -49,12 +55,26 @@ export class FlowsController {
     return this.flows.get(id);
   }
 
+  @Get(':id/versions')
+  @ApiOperation({ summary: 'The flow\'s saved versions, newest first (number, time, who saved it); pass nextCursor back as cursor' })
+  versions(@Param('id') id: string, @Query(new ZodQueryPipe(VersionsQuerySchema)) query: VersionsQuery) {
+    return this.history.list({ flowId: id, ...query });
+  }
+
   @Put(':id')
   @ApiOperation({ summary: 'Save a new version of the flow' })
   @ApiBody({ schema: flowSchema })
-  async update(@Param('id') id: string, @Body(new ZodBodyPipe(jsonValue)) body: unknown, @Req() request: FastifyRequest) {
-    const flow = await this.flows.update(id, body);
-    await this.audit.record({ request, action: 'flow.saved', target: targetOf('flow', flow), details: { version: flow.version } });
+  async update(
+    @Param('id') id: string,
+    @Body(new ZodBodyPipe(jsonValue)) body: unknown,
+    @Query(new ZodQueryPipe(UpdateFlowQuery)) query: z.output<typeof UpdateFlowQuery>,
+    @CurrentAuth() auth: RequestAuth,
+    @Req() request: FastifyRequest,
+  ) {
+    const flow = await this.flows.update(id, body, { ...query, author: auth.user });
+    const details: AuditDetails = { version: flow.version };
+    if (query.restoredFrom) details.restoredFrom = (await this.flows.versionOf(id, query.restoredFrom)).version;
+    await this.audit.record({ request, action: 'flow.saved', target: targetOf('flow', flow), details });
     return flow;
   }
 
@@ -70,9 +90,9 @@ export class FlowsController {
 
   @Post(':id/activate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Validate and activate; answers the trigger URLs' })
-  async activate(@Param('id') id: string, @Req() request: FastifyRequest) {
-    const flow = await this.flows.activate(id);
+  @ApiOperation({ summary: 'Validate and activate; answers the trigger URLs. 403 when the caller may not use a credential the flow names' })
+  async activate(@Param('id') id: string, @CurrentAuth() auth: RequestAuth, @Req() request: FastifyRequest) {
+    const flow = await this.flows.activate(id, auth.user);
     await this.audit.record({ request, action: 'flow.activated', target: targetOf('flow', flow), details: { version: flow.version } });
     return flow;
   }
@@ -89,7 +109,7 @@ export class FlowsController {
   @Post(':id/test-run')
   @HttpCode(200)
   @ApiOperation({ summary: 'Run the current draft on a sample payload, synchronously, and return every step' })
-  testRun(@Param('id') id: string, @Body(new ZodBodyPipe(TestRunSchema)) body: TestRunRequest) {
-    return this.testRuns.run(id, body);
+  testRun(@Param('id') id: string, @Body(new ZodBodyPipe(TestRunSchema)) body: TestRunRequest, @CurrentAuth() auth: RequestAuth) {
+    return this.testRuns.run({ flowId: id, request: body, author: auth.user });
   }
 }

@@ -1,11 +1,14 @@
 // Flows and their immutable versions. Every save writes a new version; an active flow runs its
-// latest saved version, so saving an active flow must pass the full check.
+// latest saved version, so saving an active flow must pass the full check, and its author (who
+// activates, or saves an active flow) must be allowed to use each credential it names.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { NodeRegistry } from '@hookflow/engine';
 import { parseFlowDocument, type FlowDocument, type ValidationIssue } from '@hookflow/flow-model';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import type { CredentialUser } from '../credentials/credential-access';
+import { CredentialUseCheck } from '../credentials/credential-use-check.service';
 import { EventEntity } from '../events/event.entity';
 import { ExecutionEntity } from '../executions/execution.entity';
 import { FlowEntity, FlowVersionEntity } from './flow.entities';
@@ -28,6 +31,7 @@ export class FlowsService {
     private readonly registry: NodeRegistry,
     private readonly runtime: FlowRuntimeService,
     private readonly changes: FlowChangesService,
+    private readonly credentialUse: CredentialUseCheck,
   ) {}
 
   async list(): Promise<FlowSummaryDto[]> {
@@ -46,13 +50,16 @@ export class FlowsService {
     );
   }
 
+  /** Open failures per flow: error runs since then with no later run of their event, as the failed list counts them. */
   private async failuresSince(since: string): Promise<Map<string, number>> {
     const rows: Array<{ flowId: string; count: string | number }> = await this.dataSource
       .getRepository(ExecutionEntity)
       .createQueryBuilder('e')
+      .leftJoin(ExecutionEntity, 'later', 'later.eventId = e.eventId AND (later.startedAt > e.startedAt OR (later.startedAt = e.startedAt AND later.id > e.id))')
       .select('e.flowId', 'flowId')
       .addSelect('COUNT(*)', 'count')
       .where('e.status = :status AND e.startedAt >= :since', { status: 'error', since })
+      .andWhere('later.id IS NULL')
       .groupBy('e.flowId')
       .getRawMany();
     return new Map(rows.map((row) => [row.flowId, Number(row.count)]));
@@ -85,20 +92,32 @@ export class FlowsService {
     return toFlowDto(this.forAnswer(flow), [], this.testUrlOf(flow), this.check(document));
   }
 
-  async update(id: string, input: unknown): Promise<FlowDto> {
+  async update(id: string, input: unknown, { restoredFrom, author }: { restoredFrom?: string; author: CredentialUser }): Promise<FlowDto> {
     // The API answers secrets as "[redacted]"; a document saved back keeps the stored ones, and
-    // one without a key keeps the stored key.
+    // one without a key keeps the stored key. A restored old version (`restoredFrom`, its id) then
+    // gets that version's secrets where the latest has none: a secret rotated since stays rotated.
     const stored = await this.find(id);
-    const document = this.parse(withStoredKey(keepStoredSecrets(input, stored.document), stored.key));
+    const kept = keepStoredSecrets(input, stored.document);
+    const restored = restoredFrom ? keepStoredSecrets(kept, (await this.versionOf(id, restoredFrom)).document) : kept;
+    const document = this.parse(withStoredKey(restored, stored.key));
     const validation = this.check(document);
+    const refusal = await this.credentialUse.refusal({ document, author });
     const flow = await this.saving({ document, flowId: id }, async (manager) => {
       const row = await manager.findOneBy(FlowEntity, { id });
       if (!row) throw new NotFoundError(`No flow with id ${id}.`);
       if (row.active && !validation.valid) throw new InvalidInputError(validation.errors);
+      if (row.active && refusal) throw refusal;
       return this.saveVersion(manager, row, document, new Date().toISOString());
     });
     this.changes.changed(flow.triggerKey);
     return toFlowDto(this.forAnswer(flow), this.triggersOf(flow), this.testUrlOf(flow), validation);
+  }
+
+  /** A version of this flow; another flow's version is refused like an unknown one. */
+  async versionOf(flowId: string, versionId: string): Promise<FlowVersionEntity> {
+    const version = await this.dataSource.getRepository(FlowVersionEntity).findOneBy({ id: versionId, flowId });
+    if (!version) throw new NotFoundError(`Flow ${flowId} has no version with id ${versionId}.`);
+    return version;
   }
 
   async remove(id: string): Promise<void> {
@@ -112,10 +131,11 @@ export class FlowsService {
     this.changes.changed(flow.triggerKey);
   }
 
-  async activate(id: string): Promise<FlowDto> {
+  async activate(id: string, author: CredentialUser): Promise<FlowDto> {
     const existing = await this.find(id);
     const validation = this.check(existing.document);
     if (!validation.valid) throw new InvalidInputError(validation.errors);
+    await this.credentialUse.assertMayUse({ document: existing.document, author });
     const flow = await this.store.transaction(async (manager) => {
       const row = await manager.findOneBy(FlowEntity, { id });
       if (!row) throw new NotFoundError(`No flow with id ${id}.`);
@@ -154,7 +174,7 @@ export class FlowsService {
 
   triggersOf(flow: FlowEntity): TriggerInfo[] {
     const node = triggerNodeOf(flow.document, this.registry);
-    if (!node || !flow.triggerKey) return [];
+    if (node?.type !== 'webhook' || !flow.triggerKey) return [];
     return [{ nodeId: node.id, method: node.method, url: this.runtime.triggerUrl(flow.triggerKey, node.path) }];
   }
 

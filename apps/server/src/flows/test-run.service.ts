@@ -1,10 +1,13 @@
 // The editor's "test" button: runs a flow's current draft on a sample payload, synchronously and
-// without a webhook, and returns every step. Nothing is stored.
+// without a webhook, and returns every step. Nothing is stored, but the run really uses the
+// credentials it names, so whoever runs it must be allowed to use them.
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { compileFlow, NodeRegistry, runFlow, type ExecutionResult } from '@hookflow/engine';
 import { z } from 'zod';
 import { InvalidInputError } from '../common/domain-errors';
+import type { CredentialUser } from '../credentials/credential-access';
+import { CredentialUseCheck } from '../credentials/credential-use-check.service';
 import { EngineServicesFactory } from '../runtime/engine-services';
 import { toTriggerOutput } from '../events/trigger-output';
 import { triggerNodeOf } from '../runtime/trigger-node';
@@ -28,14 +31,16 @@ export class TestRunService {
     private readonly flows: FlowsService,
     private readonly registry: NodeRegistry,
     private readonly services: EngineServicesFactory,
+    private readonly credentialUse: CredentialUseCheck,
   ) {}
 
-  async run(flowId: string, request: TestRunRequest): Promise<ExecutionResult & { eventId: string }> {
+  async run({ flowId, request, author }: { flowId: string; request: TestRunRequest; author: CredentialUser }): Promise<ExecutionResult & { eventId: string }> {
     const saved = await this.flows.find(flowId);
     // A draft from the editor carries "[redacted]" where the saved flow has secrets.
     const draft = request.flow === undefined ? undefined : keepStoredSecrets(request.flow, saved.document);
     const compiled = compileFlow({ flow: draft ?? saved.document, registry: this.registry });
     if (!compiled.ok) throw new InvalidInputError(compiled.errors);
+    await this.credentialUse.assertMayUse({ document: compiled.value.document, author });
     const eventId = `test-${randomUUID()}`;
     const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
     const method = (request.method ?? triggerNodeOf(saved.document, this.registry)?.method ?? 'POST').toUpperCase();

@@ -1,5 +1,6 @@
 // Sending a stored request again to its live flow: it goes through intake's checks like a new one.
-// A replay that was accepted goes to the audit log (intake itself never does).
+// A schedule's tick is sent again as a new tick event with the same time. A replay that was
+// accepted goes to the audit log (intake itself never does).
 import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -9,7 +10,12 @@ import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { rawBytes } from '../events/event-body';
 import { EventsService } from '../events/events.service';
 import { FlowsService } from '../flows/flows.service';
-import { triggerNodeOf } from '../runtime/trigger-node';
+import { triggerNodeOf, type TriggerNode } from '../runtime/trigger-node';
+import { Dispatcher, firstRunOf } from '../dispatch/dispatcher';
+import type { EventRow } from '../storage/rows';
+import type { FlowEntity } from '../flows/flow.entities';
+import { tickEvent } from '../schedule/tick-event';
+import type { ScheduleTick } from '@hookflow/nodes';
 import { IntakeService } from './intake.service';
 
 @ApiTags('events')
@@ -21,6 +27,7 @@ export class EventReplayController {
     private readonly intake: IntakeService,
     private readonly registry: NodeRegistry,
     private readonly audit: AuditService,
+    private readonly dispatcher: Dispatcher,
   ) {}
 
   @Post(':id/replay')
@@ -31,8 +38,15 @@ export class EventReplayController {
     if (!event || !event.flowId) throw new NotFoundError(`No event with id ${id}.`);
     const flow = await this.flows.find(event.flowId);
     const trigger = triggerNodeOf(flow.document, this.registry);
-    if (!flow.active || !flow.triggerKey || !trigger) throw new ConflictError('The flow is not active; activate it to send requests to it.');
-    const accepted = await this.intake.accept({
+    if (!flow.active || !trigger) throw new ConflictError('The flow is not active; activate it to send requests to it.');
+    const accepted = trigger.type === 'schedule' ? await this.tickAgain(event, flow) : await this.sendAgain(event, flow, trigger);
+    await this.audit.record({ request, action: 'event.replayed', target: { type: 'event', id: event.id, name: flow.name }, details: { flowId: flow.id, newEventId: accepted.eventId } });
+    return accepted;
+  }
+
+  private async sendAgain(event: EventRow, flow: FlowEntity, trigger: TriggerNode): Promise<{ eventId: string }> {
+    if (!flow.triggerKey) throw new ConflictError('The flow is not active; activate it to send requests to it.');
+    return this.intake.accept({
       key: flow.triggerKey,
       suffix: trigger.path,
       method: event.method,
@@ -42,7 +56,15 @@ export class EventReplayController {
       raw: event.rawBody ? rawBytes(event) : undefined,
       callerVerified: event.status !== 'rejected',
     });
-    await this.audit.record({ request, action: 'event.replayed', target: { type: 'event', id: event.id, name: flow.name }, details: { flowId: flow.id, newEventId: accepted.eventId } });
-    return accepted;
+  }
+
+  /** A new tick event with the replayed tick's time, run on the flow's current version. */
+  private async tickAgain(event: EventRow, flow: FlowEntity): Promise<{ eventId: string }> {
+    const tick = JSON.parse(event.rawBody) as ScheduleTick;
+    const node = triggerNodeOf(flow.document, this.registry);
+    const row = tickEvent({ flowId: flow.id, versionId: flow.currentVersionId, nodeId: node?.id ?? '', tick: { ...tick, firedAt: new Date().toISOString() } });
+    await this.events.record(row);
+    this.dispatcher.dispatch(firstRunOf(row.id));
+    return { eventId: row.id };
   }
 }

@@ -44,7 +44,7 @@ export class RetentionSql {
   }
 
   /**
-   * Deletes those of `ids` the rule lets go: anything but a failed execution still on the failed
+   * Deletes those of `ids` the rule lets go: anything but a waiting run (parked at a delay) or a failed execution still on the failed
    * list (an error with no later run of its event, as failed-executions.service.ts defines it),
    * which goes only once it started before `failedBefore` ('' keeps it until replayed).
    */
@@ -55,7 +55,7 @@ export class RetentionSql {
       `AND ("later"."startedAt" > "e"."startedAt" OR ("later"."startedAt" = "e"."startedAt" AND "later"."id" > "e"."id")))`;
     return p.statement(
       `DELETE FROM ${this.executions} AS "e" WHERE "e"."id" IN ${this.idList(p, ids)} ` +
-        `AND ("e"."status" <> 'error' OR "e"."startedAt" < ${p.add(failedBefore)} OR ${replaced})`,
+        `AND "e"."status" <> 'waiting' AND ("e"."status" <> 'error' OR "e"."startedAt" < ${p.add(failedBefore)} OR ${replaced})`,
     );
   }
 

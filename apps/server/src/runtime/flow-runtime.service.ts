@@ -111,7 +111,8 @@ function suffixOf(path: string): string {
 
 function triggerOf(flow: FlowEntity, registry: NodeRegistry): LiveTrigger | null {
   const node = triggerNodeOf(flow.document, registry);
-  if (!node) return null;
+  // Only a webhook takes requests; a scheduled flow has no URL.
+  if (node?.type !== 'webhook') return null;
   const params = webhookParams.safeParse(node.params);
   return { flowId: flow.id, versionId: flow.currentVersionId, nodeId: node.id, method: node.method, path: node.path, params: params.success ? params.data : null };
 }

@@ -145,6 +145,7 @@ describe.runIf(process.env.DATABASE_URL !== undefined)('the PostgreSQL group-com
     startedAt: new Date().toISOString(),
     finishedAt: new Date().toISOString(),
     durationMs: 1,
+    resumeAt: null,
   });
 
   it('commits events, then executions with their done marks, and keeps the first record of an execution id', async () => {

@@ -13,8 +13,10 @@ import { EventOrdering1796400000000 } from './migrations/1796400000000-event-ord
 import { FlowKeys1796500000000 } from './migrations/1796500000000-flow-keys';
 import { AuditLog1796600000000 } from './migrations/1796600000000-audit-log';
 import { RetentionIndexes1796700000000 } from './migrations/1796700000000-retention-indexes';
+import { CredentialUsableBy1796900000000 } from './migrations/1796900000000-credential-usable-by';
+import { WaitingRuns1796800000000 } from './migrations/1796800000000-waiting-runs';
 
-export const migrations = [InitialSchema1764144000000, DedupeKeys1764230400000, Credentials1764316800000, AuthTables1764403217000, EventOrdering1796400000000, FlowKeys1796500000000, AuditLog1796600000000, RetentionIndexes1796700000000];
+export const migrations = [InitialSchema1764144000000, DedupeKeys1764230400000, Credentials1764316800000, AuthTables1764403217000, EventOrdering1796400000000, FlowKeys1796500000000, AuditLog1796600000000, RetentionIndexes1796700000000, WaitingRuns1796800000000, CredentialUsableBy1796900000000];
 
 /**
  * Entities are defined by the capabilities that own their tables; the application passes them all

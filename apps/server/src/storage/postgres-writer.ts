@@ -14,7 +14,7 @@ import { EVENT_COLUMNS, EXECUTION_COLUMNS, eventValues, executionValues } from '
 import type { SqlValue } from './sqlite-writer';
 
 const EVENT_TYPES = ['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'text', 'text', 'text', 'varchar', 'text', 'text', 'varchar', 'varchar', 'text', 'int', 'varchar', 'varchar'];
-const EXECUTION_TYPES = ['varchar', 'varchar', 'varchar', 'int', 'varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'varchar', 'int'];
+const EXECUTION_TYPES = ['varchar', 'varchar', 'varchar', 'int', 'varchar', 'varchar', 'varchar', 'text', 'text', 'varchar', 'varchar', 'int', 'varchar'];
 
 export function postgresWriter(dataSource: DataSource): BatchWriter {
   const schema = dataSource.options.type === 'postgres' ? dataSource.options.schema : undefined;

@@ -36,4 +36,6 @@ export interface ExecutionRow {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
+  /** Waiting runs (parked at a delay): when to go on (ISO, UTC); null or absent otherwise. */
+  resumeAt?: string | null;
 }

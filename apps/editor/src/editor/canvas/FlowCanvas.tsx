@@ -1,17 +1,21 @@
 // The canvas: React Flow wired to the editor store. Deletion, copy/paste and undo go through the
 // store's actions (see use-editor-shortcuts), so React Flow's own delete key is off.
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
+import { Background, Controls, ReactFlow, useReactFlow, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
 import { useCallback, useEffect, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connectionProblem } from '../store/graph-edit';
 import { useEditorStore, useEditorStoreApi } from '../store/editor-store-context';
 import type { EditorEdge } from '../store/flow-mapping';
+import { CanvasMiniMap, MiniMapButton, useMiniMapChoice } from './CanvasMiniMap';
 import { NODE_TYPE_DRAG_FORMAT } from './drag-format';
 import { FlowNodeCard } from './FlowNodeCard';
+import { useOpeningViewport } from './use-opening-viewport';
 
 const nodeTypes = { hookflow: FlowNodeCard };
 const defaultEdgeOptions = { interactionWidth: 16 };
 const proOptions = { hideAttribution: true };
+/** The controls' "fit view" button shows the whole flow, as the toolbar's does. */
+const FIT_ALL = { padding: 0.2, maxZoom: 1.2 };
 
 export function FlowCanvas() {
   const store = useEditorStoreApi();
@@ -20,6 +24,8 @@ export function FlowCanvas() {
     useShallow((state) => ({ onNodesChange: state.onNodesChange, onEdgesChange: state.onEdgesChange, connect: state.connect, beginMove: state.beginMove, addNode: state.addNode })),
   );
   const { screenToFlowPosition } = useReactFlow();
+  useOpeningViewport(nodes.length);
+  const miniMap = useMiniMapChoice(nodes.length);
 
   const isValidConnection = useCallback<IsValidConnection<EditorEdge>>(
     (connection) => {
@@ -72,14 +78,14 @@ export function FlowCanvas() {
         deleteKeyCode={null}
         defaultEdgeOptions={defaultEdgeOptions}
         proOptions={proOptions}
-        fitView
-        fitViewOptions={{ maxZoom: 1.2, padding: 0.2 }}
         minZoom={0.1}
         onlyRenderVisibleElements={nodes.length > 100}
       >
         <Background gap={20} size={1} />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Mini map of the flow" />
+        <Controls showInteractive={false} fitViewOptions={FIT_ALL}>
+          {nodes.length > 0 ? <MiniMapButton shown={miniMap.shown} onToggle={miniMap.toggle} /> : null}
+        </Controls>
+        {miniMap.shown ? <CanvasMiniMap /> : null}
       </ReactFlow>
       <ConnectionNotice />
       {nodes.length === 0 ? (

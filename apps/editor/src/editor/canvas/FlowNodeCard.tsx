@@ -77,4 +77,4 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   );
 });
 
-const RUN_MARKS: Record<string, string> = { success: '✓', error: '✕', filtered: '⊘', skipped: '–' };
+const RUN_MARKS: Record<string, string> = { success: '✓', error: '✕', filtered: '⊘', skipped: '–', waiting: '…' };

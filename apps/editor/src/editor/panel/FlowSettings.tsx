@@ -1,4 +1,10 @@
+// The side panel when no node is selected: the flow's settings (name, description, the flow to
+// start on failure, how the webhook answers), its problems and its version history. A read-only
+// store shows the values with the inputs disabled.
 import { useShallow } from 'zustand/react/shallow';
+import { VersionHistory } from '../history/VersionHistory';
+import { FlowDetailsFields } from '../settings/FlowDetailsFields';
+import { ResponseModeFields } from '../settings/ResponseModeFields';
 import { useEditorStore } from '../store/editor-store-context';
 import { SampleSummary } from '../webhook/SampleSummary';
 
@@ -23,6 +29,11 @@ export function FlowSettings() {
           </ul>
         </div>
       ) : null}
+      <fieldset className="plain-fieldset" disabled={readOnly} aria-label="Flow settings">
+        <FlowDetailsFields />
+        <ResponseModeFields />
+      </fieldset>
+      <VersionHistory />
       {readOnly ? null : (
         <>
           <SampleSummary />

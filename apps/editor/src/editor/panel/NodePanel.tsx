@@ -1,5 +1,5 @@
 // One node's panel: Settings (its form), Output (what the last run did there) and, for a webhook,
-// Requests (what reached its URL).
+// Requests (what reached its URL); below them, for other nodes, "Test this node".
 import type { ValidationIssue } from '@hookflow/flow-model';
 import { useMemo, useState } from 'react';
 import { NodeIcon } from '../../shared/NodeIcon';
@@ -9,6 +9,7 @@ import { RequestsTab } from '../webhook/RequestsTab';
 import { splitNodeProblems } from './node-problems';
 import { NodeRunResult } from './NodeRunResult';
 import { NodeSettings } from './NodeSettings';
+import { NodeTest } from './NodeTest';
 
 type Tab = 'settings' | 'output' | 'requests';
 
@@ -31,7 +32,7 @@ export function NodePanel({ nodeId }: { nodeId: string }) {
   const tabs: Array<{ id: Tab; label: string }> = [
     { id: 'settings', label: 'Settings' },
     { id: 'output', label: runView ? `Output (${runView.status})` : 'Output' },
-    ...(isTrigger && !readOnly ? [{ id: 'requests' as const, label: 'Requests' }] : []),
+    ...(isTrigger && data.type === 'webhook' && !readOnly ? [{ id: 'requests' as const, label: 'Requests' }] : []),
   ];
 
   return (
@@ -75,6 +76,7 @@ export function NodePanel({ nodeId }: { nodeId: string }) {
         {tab === 'output' ? <NodeRunResult view={runView} /> : null}
         {tab === 'requests' ? <RequestsTab /> : null}
       </div>
+      {entry && !isTrigger && !readOnly && tab !== 'requests' ? <NodeTest nodeId={nodeId} entry={entry} /> : null}
     </div>
   );
 }

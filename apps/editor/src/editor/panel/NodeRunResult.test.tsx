@@ -38,4 +38,11 @@ describe('NodeRunResult', () => {
     expect(screen.getByText('Output')).toBeTruthy();
     expect(screen.getByTestId('step-output').textContent).toContain('200');
   });
+
+  it('shows a delay that holds the run as waiting, with until when', () => {
+    const waiting = { nodeId: 'wait', nodeType: 'delay', status: 'waiting' as const, startedAt: '2026-01-01T10:00:00.000Z', durationMs: 1, attempts: 1, resumeAt: '2026-01-01T11:00:00.000Z', output: { until: '2026-01-01T11:00:00.000Z' } };
+    render(<NodeRunResult view={{ status: 'waiting', step: waiting }} />);
+    expect(screen.getByTestId('node-run-status').textContent).toBe('Waiting');
+    expect(screen.getByTestId('node-run-waiting').textContent).toMatch(/waiting here until .+; it goes on then/);
+  });
 });

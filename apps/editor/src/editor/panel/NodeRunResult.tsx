@@ -1,4 +1,4 @@
-import { formatDuration } from '../../shared/format';
+import { formatDuration, formatTime } from '../../shared/format';
 import { JsonTree } from '../../shared/JsonTree';
 import { StatusBadge } from '../../shared/StatusBadge';
 import type { NodeRunView } from '../store/run-view';
@@ -22,6 +22,11 @@ export function NodeRunResult({ view }: { view: NodeRunView | undefined }) {
           {step.error.message}
           {step.error.param ? <span className="muted"> (param “{step.error.param}”)</span> : null}
         </div>
+      ) : null}
+      {status === 'waiting' ? (
+        <p className="muted" data-testid="node-run-waiting">
+          The run is waiting here until {step.resumeAt ? formatTime(step.resumeAt) : 'its time'}; it goes on then, even if the server restarts meanwhile.
+        </p>
       ) : null}
       {status === 'filtered' ? <p className="muted">The conditions sent the data to the “{step.handle}” output, where nothing is connected: the run stopped here.</p> : null}
       {status === 'error' && !step.error ? (

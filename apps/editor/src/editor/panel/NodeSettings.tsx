@@ -7,7 +7,9 @@ import { mergeIssues } from '../store/issue-index';
 import type { FlowNodeData } from '../store/flow-mapping';
 import { TemplateScopeProvider } from '../template/template-scope';
 import { useNodeTemplateContext } from '../template/use-node-template-context';
+import { ScheduleTrigger } from '../schedule/ScheduleTrigger';
 import { WebhookTrigger } from '../webhook/WebhookTrigger';
+import { NodeIdField } from './NodeIdField';
 import { relativeToParams } from './node-problems';
 
 const NO_ISSUES: ValidationIssue[] = [];
@@ -36,7 +38,8 @@ export function NodeSettings({ nodeId, data, entry, readOnly }: { nodeId: string
         />
         <p className="field-help">{entry.info.description}</p>
       </div>
-      {entry.info.trigger && !readOnly ? <WebhookTrigger nodeId={nodeId} /> : null}
+      <NodeIdField nodeId={nodeId} />
+      {entry.info.trigger && !readOnly ? data.type === 'schedule' ? <ScheduleTrigger nodeId={nodeId} /> : <WebhookTrigger nodeId={nodeId} /> : null}
       <TemplateScopeProvider context={context} hasSample={hasSample}>
         <SchemaForm schema={entry.schema} params={data.params} issues={paramIssues} onChange={(params) => updateNode({ id: nodeId, patch: { params }, field: 'params' })} />
       </TemplateScopeProvider>

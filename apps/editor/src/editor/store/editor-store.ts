@@ -9,6 +9,7 @@ import type { EditorCatalog } from '../../catalog/node-type-catalog';
 import { connectionProblem, copySelection, freshNodeId, makeEdge, makeNode, pasteClipboard, positionAfter, withoutSelection, type Clipboard } from './graph-edit';
 import { edgesFromDocument, nodesFromDocument, toDocument, type EditorEdge, type EditorNode, type FlowContent, type FlowNodeData } from './flow-mapping';
 import { indexIssues, NO_ISSUES, type IssueIndex } from './issue-index';
+import { describeRenameProblem, renameNodeId } from './node-rename';
 import { runViewByNode, type RunSummary } from './run-view';
 
 const HISTORY_LIMIT = 100;
@@ -33,6 +34,8 @@ export interface EditorState extends FlowContent {
   lastEdit: { key: string; at: number } | null;
   /** Why the last connection attempt was refused, shown briefly on the canvas. */
   notice: string | null;
+  /** Id of the saved version loaded by restoreVersion and not saved yet: the save names it. */
+  restoredFrom: string | null;
 }
 
 export interface EditorActions {
@@ -45,6 +48,12 @@ export interface EditorActions {
   addNode(input: { type: string; position?: { x: number; y: number } }): string | undefined;
   updateNode(input: { id: string; patch: Partial<Omit<FlowNodeData, 'type'>>; field?: string }): void;
   rename(name: string): void;
+  /** Flow-level fields the settings panel edits (description, on-error flow). */
+  updateFlow(patch: Partial<Pick<FlowContent, 'description' | 'settings'>>): void;
+  /** Loads an old version as unsaved, undoable changes; saving makes it the newest version. */
+  restoreVersion(input: { document: FlowDocument; versionId: string }): void;
+  /** Gives a node a new id; the templates and edges that use it follow. Answers why not, or [] when done. */
+  renameNode(input: { from: string; to: string }): string[];
   selectNode(id: string | null): void;
   deleteSelection(): void;
   copy(): void;
@@ -97,11 +106,12 @@ export function createEditorStore({ flowId, document, catalog = null, readOnly =
       run: null,
       lastEdit: null,
       notice: null,
+      restoredFrom: null,
 
       load: ({ document: next, catalog: nextCatalog }) => {
         const content = contentFromDocument(next);
         const usedCatalog = nextCatalog === undefined ? get().catalog : nextCatalog;
-        set({ ...content, catalog: usedCatalog, past: [], future: [], revision: 0, savedRevision: 0, lastEdit: null, issues: validate(content, usedCatalog), serverIssues: NO_ISSUES });
+        set({ ...content, catalog: usedCatalog, past: [], future: [], revision: 0, savedRevision: 0, lastEdit: null, issues: validate(content, usedCatalog), serverIssues: NO_ISSUES, restoredFrom: null });
       },
       setCatalog: (nextCatalog) => set((state) => ({ catalog: nextCatalog, issues: validate(contentOf(state), nextCatalog) })),
 
@@ -159,6 +169,21 @@ export function createEditorStore({ flowId, document, catalog = null, readOnly =
         if (serverIssues.byNode[id]) set({ serverIssues: { ...serverIssues, byNode: { ...serverIssues.byNode, [id]: [] } } });
       },
       rename: (name) => commit({ name }, 'flow:name'),
+      updateFlow: (patch) => commit(patch, `flow:${Object.keys(patch).join(',')}`),
+      restoreVersion: ({ document: restored, versionId }) => {
+        if (get().readOnly) return;
+        commit(contentFromDocument(restored));
+        set({ restoredFrom: versionId, serverIssues: NO_ISSUES });
+      },
+      renameNode: ({ from, to }) => {
+        const state = get();
+        if (state.readOnly || from === to) return [];
+        const result = renameNodeId({ nodes: state.nodes, edges: state.edges, run: state.run, catalog: state.catalog, from, to });
+        if (!result.ok) return result.problems.map((problem) => describeRenameProblem(problem, state.nodes));
+        commit({ nodes: result.nodes, edges: result.edges });
+        set({ run: result.run, serverIssues: NO_ISSUES });
+        return [];
+      },
       selectNode: (id) =>
         set((state) => ({
           nodes: state.nodes.map((node) => (node.selected === (node.id === id) ? node : { ...node, selected: node.id === id })),
@@ -193,7 +218,7 @@ export function createEditorStore({ flowId, document, catalog = null, readOnly =
         restore(next, { past: [...state.past, contentOf(state)], future: rest });
       },
       moveNodes: (positions) => commit({ nodes: get().nodes.map((node) => (positions[node.id] ? { ...node, position: positions[node.id] } : node)) }),
-      markSaved: (revision) => set({ savedRevision: revision }),
+      markSaved: (revision) => set({ savedRevision: revision, restoredFrom: null }),
       setServerIssues: (issues) => set({ serverIssues: indexIssues(issues) }),
       setSample: (sample) => set({ sample }),
       setRun: (run) => {

@@ -2,7 +2,8 @@
 import type { StepRecord } from '@hookflow/flow-model';
 import type { EditorEdge } from './flow-mapping';
 
-export type NodeRunStatus = 'success' | 'filtered' | 'error' | 'skipped';
+/** waiting: a delay holds the run there until its time. */
+export type NodeRunStatus = 'success' | 'filtered' | 'error' | 'skipped' | 'waiting';
 
 export interface NodeRunView {
   status: NodeRunStatus;

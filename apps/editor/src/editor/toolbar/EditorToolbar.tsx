@@ -1,4 +1,5 @@
-// The bar above the canvas: flow name, edit commands, test run, save, activation.
+// The bar above the canvas: flow name, edit commands, test run, save, activation. A read-only
+// editor (a viewer) keeps only what looks: fit view and the way to the executions.
 import { useReactFlow } from '@xyflow/react';
 import { Link } from 'wouter';
 import { useShallow } from 'zustand/react/shallow';
@@ -19,9 +20,10 @@ interface EditorToolbarProps {
 export function EditorToolbar({ active, saving, activating, testing, onSave, onTestRun, onToggleActive }: EditorToolbarProps) {
   const store = useEditorStoreApi();
   const { fitView } = useReactFlow();
-  const { flowId, name, dirty, canUndo, canRedo, hasSelection } = useEditorStore(
+  const { flowId, name, dirty, canUndo, canRedo, hasSelection, readOnly } = useEditorStore(
     useShallow((state) => ({
       flowId: state.flowId,
+      readOnly: state.readOnly,
       name: state.name,
       dirty: state.revision !== state.savedRevision,
       canUndo: state.past.length > 0,
@@ -43,23 +45,27 @@ export function EditorToolbar({ active, saving, activating, testing, onSave, onT
       <Link href="/" className="button ghost" aria-label="Back to all flows">
         ← Flows
       </Link>
-      <FlowNameInput name={name} onRename={rename} />
+      <FlowNameInput name={name} onRename={rename} disabled={readOnly} />
       <span className={`save-state${dirty ? ' dirty' : ''}`} data-testid="save-state" aria-live="polite">
-        {saving ? 'Saving…' : dirty ? 'Unsaved changes' : 'All changes saved'}
+        {readOnly ? 'View only' : saving ? 'Saving…' : dirty ? 'Unsaved changes' : 'All changes saved'}
       </span>
       <div className="toolbar-group" aria-label="Edit">
-        <button type="button" className="button icon" onClick={() => store.getState().undo()} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
-          ↶
-        </button>
-        <button type="button" className="button icon" onClick={() => store.getState().redo()} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
-          ↷
-        </button>
-        <button type="button" className="button" onClick={() => store.getState().deleteSelection()} disabled={!hasSelection} aria-label="Delete selected" title="Delete selected (Delete)">
-          Delete
-        </button>
-        <button type="button" className="button" onClick={() => void layout()} title="Arrange the nodes left to right">
-          Auto-layout
-        </button>
+        {readOnly ? null : (
+          <>
+            <button type="button" className="button icon" onClick={() => store.getState().undo()} disabled={!canUndo} aria-label="Undo" title="Undo (Ctrl+Z)">
+              ↶
+            </button>
+            <button type="button" className="button icon" onClick={() => store.getState().redo()} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+              ↷
+            </button>
+            <button type="button" className="button" onClick={() => store.getState().deleteSelection()} disabled={!hasSelection} aria-label="Delete selected" title="Delete selected (Delete)">
+              Delete
+            </button>
+            <button type="button" className="button" onClick={() => void layout()} title="Arrange the nodes left to right">
+              Auto-layout
+            </button>
+          </>
+        )}
         <button type="button" className="button" onClick={() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 })}>
           Fit view
         </button>
@@ -68,13 +74,18 @@ export function EditorToolbar({ active, saving, activating, testing, onSave, onT
         <Link href={`/flows/${flowId}/executions`} className="button ghost">
           Executions
         </Link>
-        <button type="button" className="button" onClick={onTestRun} disabled={testing} data-testid="test-run">
-          {testing ? 'Running…' : 'Test run'}
-        </button>
-        <button type="button" className="button primary" onClick={onSave} disabled={saving} data-testid="save" title="Save (Ctrl+S)">
-          Save
-        </button>
-        <ActiveSwitch active={active} busy={activating} onToggle={onToggleActive} />
+        {readOnly ? <span className={`pill${active ? ' pill-on' : ''}`}>{active ? 'Active' : 'Inactive'}</span> : null}
+        {readOnly ? null : (
+          <>
+            <button type="button" className="button" onClick={onTestRun} disabled={testing} data-testid="test-run">
+              {testing ? 'Running…' : 'Test run'}
+            </button>
+            <button type="button" className="button primary" onClick={onSave} disabled={saving} data-testid="save" title="Save (Ctrl+S)">
+              Save
+            </button>
+            <ActiveSwitch active={active} busy={activating} onToggle={onToggleActive} />
+          </>
+        )}
       </div>
     </div>
   );

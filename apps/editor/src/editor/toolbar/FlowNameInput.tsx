@@ -6,7 +6,7 @@ export const MAX_FLOW_NAME = 200;
 /** The counter appears from here on: far from the limit it is only noise. */
 const COUNTER_FROM = 150;
 
-export function FlowNameInput({ name, onRename }: { name: string; onRename(name: string): void }) {
+export function FlowNameInput({ name, onRename, disabled = false }: { name: string; onRename(name: string): void; disabled?: boolean }) {
   const [cutFrom, setCutFrom] = useState<number | null>(null);
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -23,6 +23,7 @@ export function FlowNameInput({ name, onRename }: { name: string; onRename(name:
         aria-describedby="flow-name-limit"
         value={name}
         maxLength={MAX_FLOW_NAME}
+        disabled={disabled}
         onPaste={onPaste}
         onChange={(event) => {
           if (event.target.value.length < MAX_FLOW_NAME) setCutFrom(null);

@@ -1,0 +1,202 @@
+// Fires scheduled flows. Every main keeps a timer per active flow whose trigger is a schedule; at a
+// tick, each claims it by moving the flow's lastTick forward (compare and set, in the same
+// transaction as the tick's event row), so with several mains the flow runs once per tick. The
+// event is then handed out like a webhook's; a lost hand-over is caught by the redispatch sweeper.
+// Ticks that passed while no main was running (or more than SCHEDULE_MISSED_AFTER_SECONDS late) are
+// skipped, one log line each, not run in a burst at start-up.
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource, LessThan, type Repository } from 'typeorm';
+import type { Logger } from 'pino';
+import { NodeRegistry } from '@hookflow/engine';
+import { nextTick, scheduleParams, ticksBetween, type ScheduleSpec, type ScheduleTick } from '@hookflow/nodes';
+import { SETTINGS, type Settings } from '../config/settings';
+import { Dispatcher, firstRunOf } from '../dispatch/dispatcher';
+import { EventEntity } from '../events/event.entity';
+import { FlowEntity } from '../flows/flow.entities';
+import { LOGGER } from '../logging/logger';
+import { triggerNodeOf } from '../runtime/trigger-node';
+import { StoreService } from '../storage/store.service';
+import { ScheduleTickEntity } from './schedule-tick.entity';
+import { tickEvent } from './tick-event';
+
+/** How often each main looks for flows whose schedule changed (a count and the latest change). */
+const REFRESH_EVERY_MS = 2_000;
+/** Missed ticks logged one by one at most; past that, one line says how many more. */
+const MISSED_LINES = 20;
+/** setTimeout's limit is about 24.8 days; longer waits wake up early and re-arm. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+interface ScheduledFlow {
+  flowId: string;
+  name: string;
+  versionId: string;
+  nodeId: string;
+  updatedAt: string;
+  spec: ScheduleSpec;
+}
+
+interface Armed {
+  signature: string;
+  timer: NodeJS.Timeout;
+}
+
+@Injectable()
+export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly armed = new Map<string, Armed>();
+  private refresher: NodeJS.Timeout | undefined;
+  private seen: string | undefined;
+  private refreshing: Promise<void> | undefined;
+  private stopped = false;
+  /** A tick fired later than this after its time counts as missed. */
+  private readonly graceMs: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: StoreService,
+    private readonly dispatcher: Dispatcher,
+    private readonly registry: NodeRegistry,
+    @Inject(SETTINGS) settings: Settings,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.graceMs = settings.SCHEDULE_MISSED_AFTER_SECONDS * 1000;
+  }
+
+  onApplicationBootstrap(): void {
+    void this.refresh();
+    this.refresher = setInterval(() => void this.refresh(), REFRESH_EVERY_MS);
+    this.refresher.unref();
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+    clearInterval(this.refresher);
+    for (const { timer } of this.armed.values()) clearTimeout(timer);
+    this.armed.clear();
+  }
+
+  /** Re-reads the scheduled flows when the flows table changed, and arms or disarms their timers. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.reload()
+      .catch((err: unknown) => this.logger.warn({ err }, 'could not read the scheduled flows; trying again shortly'))
+      .finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async reload(): Promise<void> {
+    const flows = this.dataSource.getRepository(FlowEntity);
+    const row: { count: string | number; latest: string | null } | undefined = await flows
+      .createQueryBuilder('f')
+      .select('COUNT(*)', 'count')
+      .addSelect('MAX(f.updatedAt)', 'latest')
+      .getRawOne();
+    const version = `${String(row?.count ?? 0)}/${row?.latest ?? ''}`;
+    if (version === this.seen) return;
+    const scheduled = (await flows.findBy({ active: true })).flatMap((flow) => this.scheduleOf(flow) ?? []);
+    const live = new Set(scheduled.map((flow) => flow.flowId));
+    for (const [flowId, { timer }] of this.armed) {
+      if (live.has(flowId)) continue;
+      clearTimeout(timer);
+      this.armed.delete(flowId);
+    }
+    for (const flow of scheduled) {
+      const signature = `${flow.versionId}/${flow.updatedAt}`;
+      if (this.armed.get(flow.flowId)?.signature === signature) continue;
+      clearTimeout(this.armed.get(flow.flowId)?.timer);
+      await this.skipMissed(flow);
+      this.arm(flow, signature);
+    }
+    this.seen = version;
+  }
+
+  private scheduleOf(flow: FlowEntity): ScheduledFlow | undefined {
+    const node = triggerNodeOf(flow.document, this.registry);
+    if (node?.type !== 'schedule') return undefined;
+    const params = scheduleParams.safeParse(node.params);
+    if (!params.success) {
+      this.logger.warn({ flowId: flow.id }, 'the flow’s schedule cannot be read; it does not run until it is fixed');
+      return undefined;
+    }
+    return { flowId: flow.id, name: flow.name, versionId: flow.currentVersionId, nodeId: node.id, updatedAt: flow.updatedAt, spec: params.data };
+  }
+
+  private arm(flow: ScheduledFlow, signature: string): void {
+    if (this.stopped) return;
+    const tick = nextTick(flow.spec, new Date());
+    if (!tick) return;
+    const wait = Math.min(Math.max(0, tick.getTime() - Date.now()), MAX_TIMER_MS);
+    const timer = setTimeout(() => {
+      // A wait longer than a timer can hold wakes up early: arm again for the same tick.
+      if (Date.now() < tick.getTime()) return this.arm(flow, signature);
+      void this.fire(flow, tick).finally(() => {
+        if (this.armed.get(flow.flowId)?.timer === timer) this.arm(flow, signature);
+      });
+    }, wait);
+    timer.unref();
+    this.armed.set(flow.flowId, { signature, timer });
+  }
+
+  /** Claims the tick and, if this main won it, stores its event and hands it out. */
+  async fire(flow: ScheduledFlow, tick: Date): Promise<void> {
+    const firedAt = new Date();
+    const scheduledFor = tick.toISOString();
+    if (firedAt.getTime() - tick.getTime() > this.graceMs) {
+      if (await this.claim(flow.flowId, scheduledFor)) this.logMissed(flow, [tick], 'the server was too busy to fire it on time');
+      return;
+    }
+    const body: ScheduleTick = { scheduledFor, firedAt: firedAt.toISOString(), cron: flow.spec.cron, timezone: flow.spec.timezone };
+    const event = tickEvent({ flowId: flow.flowId, versionId: flow.versionId, nodeId: flow.nodeId, tick: body });
+    try {
+      const won = await this.store.transaction(async (manager) => {
+        if (!(await this.claimWith(manager.getRepository(ScheduleTickEntity), flow.flowId, scheduledFor))) return false;
+        await manager.getRepository(EventEntity).insert(event);
+        return true;
+      });
+      if (!won) return;
+      this.dispatcher.dispatch(firstRunOf(event.id));
+      this.logger.debug({ flowId: flow.flowId, eventId: event.id, scheduledFor }, 'schedule fired');
+    } catch (err) {
+      this.logger.error({ err, flowId: flow.flowId, scheduledFor }, 'could not store the schedule’s tick; this tick does not run');
+    }
+  }
+
+  /**
+   * Ticks between the flow's last claimed tick (or its last change: it was not scheduled like this
+   * before) and a grace period ago were missed: they are claimed without running and logged.
+   */
+  private async skipMissed(flow: ScheduledFlow): Promise<void> {
+    const ticks = this.dataSource.getRepository(ScheduleTickEntity);
+    const state = await ticks.findOneBy({ flowId: flow.flowId });
+    const now = Date.now();
+    if (!state) {
+      // First time this flow is scheduled: nothing was missed.
+      await ticks.createQueryBuilder().insert().values({ flowId: flow.flowId, lastTick: new Date(now).toISOString() }).orIgnore().execute();
+      return;
+    }
+    const from = new Date(Math.max(Date.parse(state.lastTick), Date.parse(flow.updatedAt)));
+    const missed = ticksBetween(flow.spec, from, new Date(now - this.graceMs), 10_000);
+    if (missed.length === 0) return;
+    if (await this.claim(flow.flowId, missed[missed.length - 1].toISOString())) this.logMissed(flow, missed, 'no server was running');
+  }
+
+  private claim(flowId: string, tick: string): Promise<boolean> {
+    return this.store.transaction((manager) => this.claimWith(manager.getRepository(ScheduleTickEntity), flowId, tick));
+  }
+
+  /**
+   * Moves the flow's last tick forward to `tick`; false when another main got there first. The row
+   * exists: every main records the flow before arming its timer (skipMissed).
+   */
+  private async claimWith(ticks: Repository<ScheduleTickEntity>, flowId: string, tick: string): Promise<boolean> {
+    const moved = await ticks.update({ flowId, lastTick: LessThan(tick) }, { lastTick: tick });
+    return moved.affected === 1;
+  }
+
+  private logMissed(flow: ScheduledFlow, ticks: Date[], why: string): void {
+    for (const tick of ticks.slice(0, MISSED_LINES)) {
+      this.logger.warn({ flowId: flow.flowId, flow: flow.name, scheduledFor: tick.toISOString() }, `schedule tick missed (${why}); skipped`);
+    }
+    if (ticks.length > MISSED_LINES) {
+      this.logger.warn({ flowId: flow.flowId, flow: flow.name, more: ticks.length - MISSED_LINES }, `and ${ticks.length - MISSED_LINES} more schedule ticks missed; skipped`);
+    }
+  }
+}
