@@ -2,14 +2,13 @@
 // touches no server, store or queue, only the services it is given. On the hot path, so per run it
 // allocates one flag array, the template context and one record per node that runs.
 import { setMaxListeners } from 'node:events';
-import { ERROR_HANDLE, TemplateError } from '@hookflow/flow-model';
+import { ERROR_HANDLE } from '@hookflow/flow-model';
 import type { RenderOptions, StepError, StepRecord, TemplateContext, TriggerOutput } from '@hookflow/flow-model';
-import { brokenReferenceError } from './broken-references';
 import type { CompiledFlow, CompiledNode } from './compile-flow';
 import { resolveServices } from './engine-services';
 import type { EngineServices, ResolvedServices } from './engine-services';
 import type { FlowAnswer, NodeContext, NodeResult } from './node-type';
-import { formatParamIssue, toParamIssue } from './param-issues';
+import { prepareParams } from './prepare-params';
 import { redactInput } from './redact-input';
 import { cancelledError, toStepError } from './step-error';
 
@@ -150,7 +149,7 @@ async function runStep(node: CompiledNode, run: RunState, inputs?: Record<string
   const finish = (fields: StepFields): StepRecord => Object.assign(stepBase(node, startedAt), fields, { durationMs: elapsed(started) });
   if (run.signal.aborted) return finish({ status: 'error', error: cancelledError(), attempts: 0 });
 
-  const prepared = prepareParams(node, run);
+  const prepared = prepareParams(node, run.data, run.renderOptions);
   const input = redactInput(node.nodeType, prepared.input);
   if (!prepared.ok) return finish({ status: 'error', input, error: prepared.error, attempts: 0 });
 
@@ -185,28 +184,6 @@ async function runStep(node: CompiledNode, run: RunState, inputs?: Record<string
 /** A node may emit on its own outputs, never on "error", which only the engine takes for a routed failure. */
 function isOutput(handle: string | undefined, outputs: readonly string[]): boolean {
   return handle === undefined || (handle !== ERROR_HANDLE && outputs.includes(handle));
-}
-
-/** Renders the node's params against the run so far, then validates them with its schema. */
-function prepareParams(node: CompiledNode, run: RunState): PreparedParams {
-  const input: Record<string, unknown> = {};
-  if (node.brokenReference) return { ok: false, input, error: brokenReferenceError(node.brokenReference) };
-  for (const param of node.params) {
-    try {
-      input[param.key] = param.render(run.data, run.renderOptions);
-    } catch (err) {
-      const { error } = toStepError(err);
-      const path = err instanceof TemplateError && err.path ? `${param.key}.${err.path}` : param.key;
-      return { ok: false, input, error: { ...error, kind: 'template', param: param.key, message: `param "${path}": ${error.message}` } };
-    }
-  }
-  const parsed = node.nodeType.params.safeParse(input);
-  if (parsed.success) return { ok: true, input, params: parsed.data };
-  const issues = parsed.error.issues.map((issue) => toParamIssue(issue, input));
-  const error: StepError = { message: formatParamIssue(issues[0]), kind: 'config', retryable: false };
-  if (issues[0].param !== undefined) error.param = issues[0].param;
-  if (issues.length > 1) error.details = { issues };
-  return { ok: false, input, error };
 }
 
 function nodeContext(node: CompiledNode, run: RunState, inputs: Record<string, unknown> | undefined): NodeContext {
@@ -281,8 +258,6 @@ interface RunState {
 }
 
 type StepFields = Omit<StepRecord, 'nodeId' | 'nodeType' | 'name' | 'startedAt' | 'durationMs'>;
-
-type PreparedParams = { ok: true; input: Record<string, unknown>; params: unknown } | { ok: false; input: Record<string, unknown>; error: StepError };
 
 export interface RunFlowOptions {
   compiled: CompiledFlow;

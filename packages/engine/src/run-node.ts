@@ -2,13 +2,12 @@
 // rendered against a context the caller gives (a sample trigger, outputs of earlier nodes from a
 // past run) and its type's run is called once. Nothing before or after it runs, nothing parks, and
 // a failure is reported as the step's error whatever the node's onError says.
-import { ERROR_HANDLE, TemplateError } from '@hookflow/flow-model';
+import { ERROR_HANDLE } from '@hookflow/flow-model';
 import type { StepError, StepRecord, TemplateContext, TriggerOutput } from '@hookflow/flow-model';
-import { brokenReferenceError } from './broken-references';
 import type { CompiledFlow, CompiledNode } from './compile-flow';
 import { resolveServices, type EngineServices, type ResolvedServices } from './engine-services';
 import type { NodeContext, NodeResult } from './node-type';
-import { formatParamIssue, toParamIssue } from './param-issues';
+import { prepareParams } from './prepare-params';
 import { redactInput } from './redact-input';
 import { cancelledError, toStepError } from './step-error';
 
@@ -32,7 +31,7 @@ export async function runNode(options: RunNodeOptions): Promise<StepRecord> {
     durationMs: Math.round((performance.now() - started) * 1000) / 1000,
   });
 
-  const prepared = prepare(node, data, services);
+  const prepared = prepareParams(node, data, { now: services.now });
   const input = redactInput(node.nodeType, prepared.input);
   if (!prepared.ok) return finish({ status: 'error', input, error: prepared.error, attempts: 0 });
   let result: NodeResult;
@@ -59,30 +58,6 @@ export async function runNode(options: RunNodeOptions): Promise<StepRecord> {
     attempts: result.attempts ?? 1,
     ...(result.logs ? { logs: result.logs } : {}),
   });
-}
-
-type Prepared = { ok: true; input: Record<string, unknown>; params: unknown } | { ok: false; input: Record<string, unknown>; error: StepError };
-
-/** Renders the params against the context, then validates them with the node type's schema. */
-function prepare(node: CompiledNode, data: TemplateContext, services: ResolvedServices): Prepared {
-  const input: Record<string, unknown> = {};
-  if (node.brokenReference) return { ok: false, input, error: brokenReferenceError(node.brokenReference) };
-  for (const param of node.params) {
-    try {
-      input[param.key] = param.render(data, { now: services.now });
-    } catch (err) {
-      const { error } = toStepError(err);
-      const path = err instanceof TemplateError && err.path ? `${param.key}.${err.path}` : param.key;
-      return { ok: false, input, error: { ...error, kind: 'template', param: param.key, message: `param "${path}": ${error.message}` } };
-    }
-  }
-  const parsed = node.nodeType.params.safeParse(input);
-  if (parsed.success) return { ok: true, input, params: parsed.data };
-  const issues = parsed.error.issues.map((issue) => toParamIssue(issue, input));
-  const error: StepError = { message: formatParamIssue(issues[0]), kind: 'config', retryable: false };
-  if (issues[0].param !== undefined) error.param = issues[0].param;
-  if (issues.length > 1) error.details = { issues };
-  return { ok: false, input, error };
 }
 
 /** A joining node's inputs: the given outputs of the nodes with an edge into it, in flow order. */

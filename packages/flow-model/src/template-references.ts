@@ -6,12 +6,10 @@ import type { GraphEdge } from './graph';
 import { isTemplate } from './template';
 import { MAX_TEMPLATE_DEPTH } from './template-deep';
 import { normalizeTemplateSource } from './template-source';
+import { childrenOf, isPath } from './template-scope';
 import { forEachString } from './walk-strings';
 
 type Node = hbs.AST.Node;
-
-/** Blocks whose body runs with another context, where a bare `nodes.x` is not the flow's nodes. */
-const CONTEXT_BLOCKS: ReadonlySet<string> = new Set(['each', 'with']);
 
 /** One `nodes.<id>…` path in a template, as written (`nodes.shape.total`). */
 export interface NodeReference {
@@ -111,33 +109,3 @@ function rootNodeReference(path: hbs.AST.PathExpression, scope: number): NodeRef
   return { nodeId: parts[1], written: parts.map((part) => (/^[\w-]+$/.test(part) ? part : `[${part}]`)).join('.') };
 }
 
-function childrenOf(node: Node, scope: number): Array<{ node: Node; scope: number }> {
-  const at = (child: Node | null | undefined, childScope = scope) => (child ? [{ node: child, scope: childScope }] : []);
-  if (isProgram(node)) return node.body.flatMap((child) => at(child));
-  if (isCall(node)) return [...at(node.path), ...node.params.flatMap((param) => at(param)), ...hashValues(node.hash).flatMap((value) => at(value))];
-  if (isBlock(node)) {
-    const inner = isPath(node.path) && CONTEXT_BLOCKS.has(node.path.original) ? scope + 1 : scope;
-    return [...at(node.path), ...node.params.flatMap((param) => at(param)), ...hashValues(node.hash).flatMap((value) => at(value)), ...at(node.program, inner), ...at(node.inverse)];
-  }
-  return [];
-}
-
-function hashValues(hash: hbs.AST.Hash | undefined): Node[] {
-  return hash ? hash.pairs.map((pair) => pair.value) : [];
-}
-
-function isProgram(node: Node): node is hbs.AST.Program {
-  return node.type === 'Program';
-}
-
-function isBlock(node: Node): node is hbs.AST.BlockStatement {
-  return node.type === 'BlockStatement';
-}
-
-function isCall(node: Node): node is hbs.AST.MustacheStatement | hbs.AST.SubExpression {
-  return node.type === 'MustacheStatement' || node.type === 'SubExpression';
-}
-
-function isPath(node: Node): node is hbs.AST.PathExpression {
-  return node.type === 'PathExpression';
-}

@@ -7,11 +7,10 @@ import Handlebars from 'handlebars';
 import { isTemplate } from './template';
 import { nodeReferencesOf } from './template-references';
 import { normalizeTemplateSource } from './template-source';
+import { childrenOf, isCall, isPath } from './template-scope';
 
 type Node = hbs.AST.Node;
 
-/** Blocks whose body runs with another context, where a bare `nodes.x` is not the flow's nodes. */
-const CONTEXT_BLOCKS: ReadonlySet<string> = new Set(['each', 'with']);
 /** A segment Handlebars reads as a plain name; anything else is written `[like this]`. */
 const PLAIN_SEGMENT = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const KEYWORDS: ReadonlySet<string> = new Set(['true', 'false', 'null', 'undefined', 'else', 'as', 'this']);
@@ -166,36 +165,6 @@ export function mentions(text: string, id: string): boolean {
   return new RegExp(`(^|[^A-Za-z0-9_$-])${escaped}($|[^A-Za-z0-9_$-])`).test(text);
 }
 
-function childrenOf(node: Node, scope: number): Array<{ node: Node; scope: number }> {
-  const at = (child: Node | null | undefined, childScope = scope) => (child ? [{ node: child, scope: childScope }] : []);
-  if (isProgram(node)) return node.body.flatMap((child) => at(child));
-  if (isCall(node)) return [...at(node.path), ...node.params.flatMap((param) => at(param)), ...hashValues(node.hash).flatMap((value) => at(value))];
-  if (isBlock(node)) {
-    const inner = isPath(node.path) && CONTEXT_BLOCKS.has(node.path.original) ? scope + 1 : scope;
-    return [...at(node.path), ...node.params.flatMap((param) => at(param)), ...hashValues(node.hash).flatMap((value) => at(value)), ...at(node.program, inner), ...at(node.inverse)];
-  }
-  return [];
-}
-
-function hashValues(hash: hbs.AST.Hash | undefined): Node[] {
-  return hash ? hash.pairs.map((pair) => pair.value) : [];
-}
-
-function isProgram(node: Node): node is hbs.AST.Program {
-  return node.type === 'Program';
-}
-
-function isBlock(node: Node): node is hbs.AST.BlockStatement {
-  return node.type === 'BlockStatement';
-}
-
-function isCall(node: Node): node is hbs.AST.MustacheStatement | hbs.AST.SubExpression {
-  return node.type === 'MustacheStatement' || node.type === 'SubExpression';
-}
-
-function isPath(node: Node): node is hbs.AST.PathExpression {
-  return node.type === 'PathExpression';
-}
 
 function isStringLiteral(node: Node | undefined): node is hbs.AST.StringLiteral {
   return node?.type === 'StringLiteral';
