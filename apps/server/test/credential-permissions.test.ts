@@ -116,6 +116,48 @@ describe('who may use a credential', () => {
     expect((await ask('POST', `/api/flows/${flow.body.id}/activate`, undefined, EVE.email)).status).toBe(403);
   });
 
+  it('closes the ways around the rule: a templated credential id, a replay on an unchecked draft, an on-error flow', async () => {
+    // A credential picked by a template could be any credential at run time: validation refuses it.
+    const templated = flowUsing('{{trigger.body.credential}}');
+    const made = await ask<{ id: string; validation?: { errors: Array<{ message: string; path: string }> } }>('POST', '/api/flows', templated, EVE.email);
+    expect(made.body.validation?.errors).toEqual([expect.objectContaining({ path: 'nodes.1.params.auth.credentialId', message: expect.stringContaining('a credential cannot come from a template') })]);
+    expect((await ask('POST', `/api/flows/${made.body.id}/activate`, undefined, EVE.email)).status).toBe(400);
+    // Spaces around an id are the same credential, and the same refusal.
+    const spaced = await ask<{ id: string }>('POST', '/api/flows', flowUsing(` ${credentials['Ed only']!} `), EVE.email);
+    expect((await ask('POST', `/api/flows/${spaced.body.id}/activate`, undefined, EVE.email)).status).toBe(403);
+
+    // Eve's flow went live without the credential and failed once; she then adds Ed's credential to the draft.
+    const flow = await ask<{ id: string; triggers: Array<{ url: string }> }>('POST', '/api/flows', flowUsing(credentials['Open to all']!), EVE.email);
+    const live = await ask<{ triggers: Array<{ url: string }> }>('POST', `/api/flows/${flow.body.id}/activate`, undefined, EVE.email);
+    const sent = await fetch(live.body.triggers[0]!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(sent.status).toBe(202);
+    await server.idle();
+    const failed = await ask<{ items: Array<{ id: string; status: string }> }>('GET', `/api/executions?flowId=${flow.body.id}`);
+    expect(failed.body.items[0]?.status).toBe('error');
+    expect((await ask('POST', `/api/flows/${flow.body.id}/deactivate`, undefined, EVE.email)).status).toBe(200);
+    expect((await ask('PUT', `/api/flows/${flow.body.id}`, flowUsing(credentials['Ed only']!), EVE.email)).status).toBe(200);
+    // Replaying on the current version would run that draft: refused for her, as activating it is.
+    const replay = await ask<Refusal>('POST', '/api/executions/replay', { executionIds: [failed.body.items[0]!.id], version: 'current' }, EVE.email);
+    expect(replay.status).toBe(403);
+    expect(replay.body.message).toContain('"Ed only"');
+    expect((await ask('POST', '/api/executions/replay', { executionIds: [failed.body.items[0]!.id], version: 'original' }, EVE.email)).status).toBe(202);
+
+    // An on-error flow runs whenever its flow fails, active or not: it is checked like a live one.
+    const alerts = await ask<{ id: string }>('POST', '/api/flows', flowUsing(credentials['Open to all']!), EVE.email);
+    const watched = { ...flowUsing(credentials['Open to all']!), settings: { onErrorFlowId: alerts.body.id } };
+    const source = await ask<{ id: string }>('POST', '/api/flows', watched, EVE.email);
+    expect((await ask('POST', `/api/flows/${source.body.id}/activate`, undefined, EVE.email)).status).toBe(200);
+    const sneaked = await ask<Refusal>('PUT', `/api/flows/${alerts.body.id}`, flowUsing(credentials['Ed only']!), EVE.email);
+    expect(sneaked.status).toBe(403);
+    expect(sneaked.body.message).toContain('"Ed only"');
+    await ask('POST', `/api/flows/${source.body.id}/deactivate`, undefined, EVE.email);
+    // Off again, the draft is hers; then activating the watching flow checks its on-error flow too.
+    expect((await ask('PUT', `/api/flows/${alerts.body.id}`, flowUsing(credentials['Ed only']!), EVE.email)).status).toBe(200);
+    const again = await ask<Refusal>('POST', `/api/flows/${source.body.id}/activate`, undefined, EVE.email);
+    expect(again.status).toBe(403);
+    expect(again.body.message).toContain('"Ed only"');
+  });
+
   it('goes by role for role rules, names every refused credential, and lets owners use everything', async () => {
     const twoCredentials = flowUsing(credentials['Owners only']!);
     twoCredentials.nodes.push({ id: 'again', type: 'http', position: { x: 520, y: 0 }, params: { url: 'http://127.0.0.1:9/b', auth: { type: 'bearer', credentialId: credentials['Ed only']! } } });

@@ -73,6 +73,12 @@ describe('delay', () => {
     expect(detail.steps?.map((step) => `${step.nodeId}:${step.status}`)).toEqual(['hook:success', 'wait:waiting']);
     expect(await call(server.url, 'GET', `/api/executions?flowId=${waiting.id}&status=waiting`)).toMatchObject({ status: 200 });
 
+    // Retrying or replaying it while it waits would run what follows the delay twice: refused.
+    expect((await call<{ message: string }>(server.url, 'POST', `/api/executions/${parked.id}/retry`)).status).toBe(409);
+    const replay = await call<{ errors: Array<{ message: string }> }>(server.url, 'POST', '/api/executions/replay', { executionIds: [parked.id] });
+    expect(replay.status).toBe(400);
+    expect(replay.body.errors[0]?.message).toContain('is waiting at a delay');
+
     // The waiting run holds no slot: an event of another flow runs to its end meanwhile.
     expect((await call(server.url, 'POST', quick.path, { id: 'Q-1' })).status).toBe(202);
     await sink.waitFor(1);

@@ -135,6 +135,33 @@ describe('schedule trigger', () => {
     expect(missed.filter((at) => ran.has(at))).toEqual([]);
   });
 
+  it('runs the ticks of a short restart late rather than losing them, each once', { timeout: 60_000 }, async () => {
+    const store = await testBackendEnv();
+    cleanups.push(store.drop);
+    const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-schedule-'));
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const env = { DATA_DIR: dataDir, ...store.env };
+    let server = await startChildServer(env);
+    const flowId = await create(server.url, everySecond('restarted quickly'));
+    expect((await call(server.url, 'POST', `/api/flows/${flowId}/activate`)).status).toBe(200);
+    const first = server.url;
+    await expect.poll(async () => (await eventsOf(first, flowId)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await server.kill('SIGKILL');
+    const diedAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    server = await startChildServer(env);
+    cleanups.push(() => server.kill('SIGKILL'));
+    const restartedAt = Date.now();
+    const second = server.url;
+    // Down for less than SCHEDULE_MISSED_AFTER_SECONDS (60): the ticks it slept through run at start.
+    await expect
+      .poll(async () => (await ticksOf(second, flowId)).filter((at) => Date.parse(at) > diedAt + 500 && Date.parse(at) < restartedAt - 500).length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(1);
+    const ticks = await ticksOf(second, flowId);
+    expect(ticks.length - new Set(ticks).size).toBe(0);
+    expect(server.logs.some((line) => line.includes('schedule tick missed'))).toBe(false);
+  });
+
   it.runIf(queueTestsEnabled)('runs each tick once with two mains', { timeout: 90_000 }, async () => {
     topology = await startTopology({ mains: 2, workers: 1 });
     const [one, two] = topology.mains;

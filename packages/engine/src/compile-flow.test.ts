@@ -84,3 +84,22 @@ describe('compileFlow', () => {
     if (!broken.ok) expect(broken.errors).toContainEqual(expect.objectContaining({ nodeId: 'a', param: 'value', path: expect.stringMatching(/params\.value/) }));
   });
 });
+
+describe('credentials in params', () => {
+  it('refuses a credential id computed by a template, wherever it sits, and takes a picked one', () => {
+    const templated = flow()
+      .node('hook', 'test-trigger')
+      .node('send', 'test-set', { value: 'x', auth: { type: 'bearer', credentialId: '{{trigger.body.c}}' }, credentialId: '{{nodes.hook.id}}' })
+      .edge('hook', 'send')
+      .build();
+    const compiled = compileFlow({ flow: templated, registry: testRegistry() });
+    expect(compiled.ok).toBe(false);
+    if (compiled.ok) return;
+    const refusals = compiled.errors.filter((error) => error.message.includes('a credential cannot come from a template'));
+    expect(refusals.map((error) => error.path).sort()).toEqual(['nodes.1.params.auth.credentialId', 'nodes.1.params.credentialId']);
+
+    const picked = flow().node('hook', 'test-trigger').node('send', 'test-set', { value: 'x', auth: { credentialId: 'cred-1' } }).edge('hook', 'send').build();
+    const fine = compileFlow({ flow: picked, registry: testRegistry() });
+    expect(fine.ok ? [] : fine.errors.filter((error) => error.message.includes('credential'))).toEqual([]);
+  });
+});

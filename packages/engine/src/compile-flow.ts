@@ -102,6 +102,11 @@ function compileParams({ node, nodeType, position, issues }: OrderedNode & { iss
       compiled.push({ key, render: () => value });
       continue;
     }
+    // A credential is picked, never computed: a template could name any credential at run time,
+    // past the check of who may use which.
+    for (const path of templatedCredentialIds({ [key]: value }, '')) {
+      issues.push({ path: `nodes.${position}.params.${path}`, nodeId: node.id, param: key, message: 'pick a saved credential here; a credential cannot come from a template' });
+    }
     try {
       compiled.push({ key, render: compileDeep(value) });
     } catch (err) {
@@ -111,6 +116,16 @@ function compileParams({ node, nodeType, position, issues }: OrderedNode & { iss
     }
   }
   return compiled;
+}
+
+/** Paths (below `at`) of `credentialId` fields whose value is a template. */
+function templatedCredentialIds(value: unknown, at: string, depth = 0): string[] {
+  if (depth > 32 || typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    const path = at ? `${at}.${key}` : key;
+    if (key === 'credentialId' && typeof item === 'string') return item.includes('{{') ? [path] : [];
+    return templatedCredentialIds(item, path, depth + 1);
+  });
 }
 
 /** Output handle → nodes it feeds; an edge without a sourceHandle leaves from the first output. */

@@ -55,9 +55,12 @@ function ExecutionHeader({ flowId, execution }: { flowId: string; execution: Exe
       <span>
         {formatTime(execution.startedAt)} · {formatDuration(execution.durationMs)} · version {execution.flowVersion}
       </span>
-      <button type="button" className="button" onClick={() => retry.mutate()} disabled={retry.isPending}>
-        {retry.isPending ? 'Retrying…' : 'Retry'}
-      </button>
+      {/* A waiting run goes on by itself; a second run of its event would repeat what follows the delay. */}
+      {execution.status === 'waiting' ? null : (
+        <button type="button" className="button" onClick={() => retry.mutate()} disabled={retry.isPending}>
+          {retry.isPending ? 'Retrying…' : 'Retry'}
+        </button>
+      )}
       {execution.error?.handled ? (
         <p className="warning-message execution-error" data-testid="execution-handled-error">
           Error handled, the run went on: {execution.error.nodeId ? <strong>{execution.error.nodeId}: </strong> : null}

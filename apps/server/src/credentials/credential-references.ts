@@ -20,7 +20,7 @@ function collect({ value, path, nodeId, depth, uses }: { value: unknown; path: s
   const entries = Array.isArray(value) ? value.map((item, index): [string, unknown] => [String(index), item]) : Object.entries(value);
   for (const [key, item] of entries) {
     const at = `${path}.${key}`;
-    if (key === 'credentialId' && typeof item === 'string' && !Array.isArray(value)) uses.push({ credentialId: item, nodeId, path: at, param: paramOf(at) });
+    if (key === 'credentialId' && typeof item === 'string' && !Array.isArray(value)) uses.push({ credentialId: item.trim(), nodeId, path: at, param: paramOf(at) });
     else collect({ value: item, path: at, nodeId, depth: depth + 1, uses });
   }
 }

@@ -125,7 +125,7 @@ function dataOf(job: ExecutionJob): ExecutionJob {
   const data: ExecutionJob = { eventId: job.eventId, executionId: job.executionId };
   if (job.flowVersionId !== undefined) data.flowVersionId = job.flowVersionId;
   if (job.retryOf !== undefined) data.retryOf = job.retryOf;
-  if (job.resume) data.resume = true;
+  if (job.resume !== undefined) data.resume = job.resume;
   return data;
 }
 
@@ -144,6 +144,5 @@ function isExecutionJob(data: unknown): data is ExecutionJob {
   if (typeof data !== 'object' || data === null) return false;
   const fields: Record<string, unknown> = { ...data };
   const optional = (value: unknown) => value === undefined || typeof value === 'string';
-  const resume = fields.resume === undefined || fields.resume === true;
-  return typeof fields.eventId === 'string' && typeof fields.executionId === 'string' && optional(fields.flowVersionId) && optional(fields.retryOf) && resume;
+  return typeof fields.eventId === 'string' && typeof fields.executionId === 'string' && optional(fields.flowVersionId) && optional(fields.retryOf) && optional(fields.resume);
 }

@@ -13,8 +13,11 @@ export interface ExecutionJob {
   flowVersionId?: string;
   /** Set when re-running a past execution. */
   retryOf?: string;
-  /** Goes on with the run parked under executionId (a delay's time came). */
-  resume?: true;
+  /**
+   * Goes on with the run parked under executionId (a delay's time came): the lease its claim set
+   * (resumeAt as claimed), so a stale or repeated job finds the run claimed again, or gone on, and stops.
+   */
+  resume?: string;
 }
 
 /** The job of an event's first run: its execution id is the event id, wherever it is handed out from. */
@@ -23,13 +26,13 @@ export function firstRunOf(eventId: string): ExecutionJob {
 }
 
 /** The job that resumes a parked run: a job of its own, so it never waits behind the run that parked. */
-export function resumeOf(run: { eventId: string; executionId: string }): ExecutionJob {
-  return { eventId: run.eventId, executionId: run.executionId, resume: true };
+export function resumeOf(run: { eventId: string; executionId: string; lease: string }): ExecutionJob {
+  return { eventId: run.eventId, executionId: run.executionId, resume: run.lease };
 }
 
-/** What makes two jobs the same work: the execution, and whether it starts or resumes. */
+/** What makes two jobs the same work: the execution, and whether it starts or resumes (which claim). */
 export function jobKey(job: ExecutionJob): string {
-  return job.resume ? `${job.executionId}:resume` : job.executionId;
+  return job.resume ? `${job.executionId}:resume:${job.resume}` : job.executionId;
 }
 
 export interface DispatchCounts {

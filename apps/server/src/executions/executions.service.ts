@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/cursor';
-import { NotFoundError } from '../common/domain-errors';
+import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { EventsService } from '../events/events.service';
 import { newRowId } from '../storage/row-id';
@@ -106,6 +106,8 @@ export class ExecutionsService {
   /** Runs the same event again on the version the execution ran. */
   async retry(id: string): Promise<{ executionId: string; retryOf: string; eventId: string; flowId: string }> {
     const original = await this.get(id);
+    // A second run of a waiting run's event would run every node after the delay twice.
+    if (original.status === 'waiting') throw new ConflictError(`Execution ${id} is waiting at a delay and goes on by itself; it cannot be retried while it waits.`);
     const executionId = newRowId();
     await this.dispatcher.dispatchAll([{ eventId: original.eventId, executionId, flowVersionId: original.flowVersionId, retryOf: original.id }]);
     return { executionId, retryOf: original.id, eventId: original.eventId, flowId: original.flowId };

@@ -41,7 +41,7 @@ export class ExecutorService extends JobHandler {
   }
 
   async handle(job: ExecutionJob): Promise<ExecutionJob[]> {
-    if (job.resume) return this.resume(job);
+    if (job.resume !== undefined) return this.resume({ ...job, resume: job.resume });
     const event = await this.events.forExecution(job.eventId);
     if (!event) return [];
     // A replay runs when asked, outside any order.
@@ -89,15 +89,15 @@ export class ExecutorService extends JobHandler {
    * A parked run whose time came: its stored steps replay into the engine, which goes on after the
    * delay. Recorded under the same id (ended, or parked again); a run that went on already is left.
    */
-  private async resume(job: ExecutionJob): Promise<ExecutionJob[]> {
-    const parked = await this.parked.find(job.executionId);
+  private async resume(job: ExecutionJob & { resume: string }): Promise<ExecutionJob[]> {
+    const parked = await this.parked.find(job.executionId, job.resume);
     if (!parked) return [];
     const event = await this.events.forExecution(parked.eventId);
     const runnable = await this.runtime.runnableVersion(parked.flowVersionId);
     if (!event || !runnable) {
       const message = 'The flow version or the event of this waiting run is gone; it cannot go on.';
       const error = JSON.stringify({ nodeId: '', message, kind: 'config', retryable: false });
-      await this.parked.settle({ ...parked, status: 'error', error, resumeAt: null, finishedAt: new Date().toISOString() });
+      await this.parked.settle({ ...parked, status: 'error', error, resumeAt: null, finishedAt: new Date().toISOString() }, job.resume);
       this.logger.warn({ executionId: parked.id, flowVersionId: parked.flowVersionId }, message);
       return [];
     }
@@ -115,7 +115,7 @@ export class ExecutorService extends JobHandler {
     const row = executionRow({ job: { ...job, eventId: parked.eventId, ...(retryOf ? { retryOf } : {}) }, runnable, result });
     // The run's time and length are the whole run's, the wait left out.
     const resumed = { ...row, startedAt: parked.startedAt, durationMs: parked.durationMs + row.durationMs };
-    return this.record({ job, runnable, result, row: resumed, newSteps: result.steps.slice(Math.max(0, stored.length - 1)) });
+    return this.record({ job, runnable, result, row: resumed, newSteps: result.steps.slice(stored.length) });
   }
 
   /** Records a run's outcome (with its on-error notification), counts and logs it; answers the follow-up jobs. */
@@ -126,13 +126,13 @@ export class ExecutorService extends JobHandler {
     // The notification's event commits before the execution: a crash in between runs the event
     // (and notifies) again rather than never.
     if (notification) await this.events.record(notification.row);
-    if (job.resume) {
-      if (!(await this.parked.settle(row))) return [];
+    if (job.resume !== undefined) {
+      if (!(await this.parked.settle(row, job.resume))) return [];
     } else {
       await this.store.write({ kind: 'execution', row, markEventDone: job.retryOf === undefined });
     }
     // Counted once recorded: a write that fails sends the job round again, which would count twice.
-    this.metrics.executionFinished({ flowId: runnable.flowId, status: result.status, seconds: result.durationMs / 1000, steps: newSteps });
+    this.metrics.executionFinished({ flowId: runnable.flowId, status: result.status, seconds: row.durationMs / 1000, steps: newSteps });
     const level = result.status === 'error' ? 'warn' : 'debug';
     if (result.status === 'waiting') this.logger.debug({ ...ids, resumeAt: result.resumeAt }, 'execution waiting at a delay');
     else this.logger[level]({ ...ids, status: result.status, durationMs: row.durationMs, error: result.error?.message }, 'execution finished');

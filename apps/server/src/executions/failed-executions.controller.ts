@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AuditTarget } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { flowNameOf } from '../audit/flow-name';
+import { CurrentAuth, type RequestAuth } from '../auth/request-auth';
 import { PageQuerySchema } from '../common/cursor';
 import { ZodBodyPipe } from '../common/zod-body.pipe';
 import { ZodQueryPipe } from '../common/zod-query.pipe';
@@ -41,8 +42,8 @@ export class FailedExecutionsController {
   @Post('executions/replay')
   @HttpCode(202)
   @ApiOperation({ summary: 'Replay executions (executionIds, or flowId with allFailed) on their original or the current version' })
-  async replay(@Body(new ZodBodyPipe(ReplayRequestSchema)) body: ReplayRequest, @Req() request: FastifyRequest) {
-    const { replayed, flowIds } = await this.replays.replay(body);
+  async replay(@Body(new ZodBodyPipe(ReplayRequestSchema)) body: ReplayRequest, @CurrentAuth() auth: RequestAuth, @Req() request: FastifyRequest) {
+    const { replayed, flowIds } = await this.replays.replay(body, auth.user);
     // One entry per request, naming the flow when every replayed run belongs to one.
     const [onlyFlow] = flowIds.length === 1 ? flowIds : [];
     const target: AuditTarget | undefined = onlyFlow ? { type: 'flow', id: onlyFlow, name: await flowNameOf(this.flows, onlyFlow) } : undefined;

@@ -11,6 +11,8 @@ import { ExecutionEntity } from './execution.entity';
 export interface DueRun {
   executionId: string;
   eventId: string;
+  /** The resumeAt this claim set: the resume job names it, and only it may go on with the run. */
+  lease: string;
 }
 
 @Injectable()
@@ -20,9 +22,9 @@ export class ParkedRuns {
     private readonly store: StoreService,
   ) {}
 
-  /** The run parked under this id, or undefined when it is not waiting (it went on already). */
-  async find(executionId: string): Promise<ExecutionEntity | undefined> {
-    return (await this.dataSource.getRepository(ExecutionEntity).findOneBy({ id: executionId, status: 'waiting' })) ?? undefined;
+  /** The run parked under this id and claimed with this lease, or undefined (it went on already, or was claimed again). */
+  async find(executionId: string, lease: string): Promise<ExecutionEntity | undefined> {
+    return (await this.dataSource.getRepository(ExecutionEntity).findOneBy({ id: executionId, status: 'waiting', resumeAt: lease })) ?? undefined;
   }
 
   /**
@@ -34,7 +36,8 @@ export class ParkedRuns {
     const due = await this.dataSource.getRepository(ExecutionEntity).find({
       select: { id: true, eventId: true, resumeAt: true },
       where: { status: 'waiting', resumeAt: LessThanOrEqual(at) },
-      order: { resumeAt: 'ASC' },
+      // A total order, so two mains claiming at once lock rows in the same order (no deadlock).
+      order: { resumeAt: 'ASC', id: 'ASC' },
       take: limit,
     });
     if (due.length === 0) return [];
@@ -43,16 +46,16 @@ export class ParkedRuns {
       const claimed: DueRun[] = [];
       for (const run of due) {
         const moved = await manager.getRepository(ExecutionEntity).update({ id: run.id, status: 'waiting', resumeAt: run.resumeAt ?? '' }, { resumeAt: leaseUntil });
-        if (moved.affected === 1) claimed.push({ executionId: run.id, eventId: run.eventId });
+        if (moved.affected === 1) claimed.push({ executionId: run.id, eventId: run.eventId, lease: leaseUntil });
       }
       return claimed;
     });
   }
 
-  /** Records how a resumed run went on (ended, or parked again at a later delay); false when it was recorded already. */
-  async settle(row: ExecutionEntity): Promise<boolean> {
+  /** Records how a resumed run went on (ended, or parked again at a later delay); false when its claim is no longer the run's. */
+  async settle(row: ExecutionEntity, lease: string): Promise<boolean> {
     const { id, ...fields } = row;
-    const moved = await this.store.transaction((manager) => manager.getRepository(ExecutionEntity).update({ id, status: 'waiting' }, fields));
+    const moved = await this.store.transaction((manager) => manager.getRepository(ExecutionEntity).update({ id, status: 'waiting', resumeAt: lease }, fields));
     return moved.affected === 1;
   }
 

@@ -5,8 +5,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { z } from 'zod';
 import { InvalidInputError } from '../common/domain-errors';
+import type { CredentialUser } from '../credentials/credential-access';
+import { CredentialUseCheck } from '../credentials/credential-use-check.service';
 import { Dispatcher } from '../dispatch/dispatcher';
-import { FlowEntity } from '../flows/flow.entities';
+import { FlowEntity, FlowVersionEntity } from '../flows/flow.entities';
 import { newRowId } from '../storage/row-id';
 import { ExecutionEntity } from './execution.entity';
 import { FailedExecutionsService, type FailedRef } from './failed-executions.service';
@@ -44,12 +46,16 @@ export class ReplayService {
     private readonly dataSource: DataSource,
     private readonly dispatcher: Dispatcher,
     private readonly failed: FailedExecutionsService,
+    private readonly credentialUse: CredentialUseCheck,
   ) {}
 
   /** The replayed runs, and the flows they belong to (for the audit log; not part of the answer). */
-  async replay(request: ReplayRequest): Promise<{ replayed: ReplayedExecution[]; flowIds: string[] }> {
+  async replay(request: ReplayRequest, author: CredentialUser): Promise<{ replayed: ReplayedExecution[]; flowIds: string[] }> {
     const targets = request.executionIds ? await this.selected(request.executionIds, request.flowId) : await this.allFailed(request.flowId ?? '');
     const currentVersions = request.version === 'current' ? await this.currentVersions(targets) : new Map<string, string>();
+    // The current version may be a draft nobody activated: whoever replays on it must be allowed
+    // to use its credentials, as whoever activates it must.
+    await this.assertMayRun([...new Set(currentVersions.values())], author);
     const jobs = targets.map((target) => ({
       eventId: target.eventId,
       executionId: newRowId(),
@@ -64,7 +70,7 @@ export class ReplayService {
   private async selected(ids: string[], flowId: string | undefined): Promise<FailedRef[]> {
     const unique = [...new Set(ids)];
     const rows = await this.dataSource.getRepository(ExecutionEntity).find({
-      select: { id: true, flowId: true, eventId: true, flowVersionId: true },
+      select: { id: true, flowId: true, eventId: true, flowVersionId: true, status: true },
       where: { id: In(unique) },
     });
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -73,6 +79,7 @@ export class ReplayService {
       const path = `executionIds.${ids.indexOf(id)}`;
       if (!row) return [{ path, message: `no execution with id ${id}` }];
       if (flowId && row.flowId !== flowId) return [{ path, message: `execution ${id} belongs to another flow` }];
+      if (row.status === 'waiting') return [{ path, message: `execution ${id} is waiting at a delay and goes on by itself; it cannot be replayed while it waits` }];
       return [];
     });
     if (problems.length > 0) throw new InvalidInputError(problems);
@@ -81,6 +88,12 @@ export class ReplayService {
 
   private allFailed(flowId: string): Promise<FailedRef[]> {
     return this.failed.allOfFlow(flowId);
+  }
+
+  private async assertMayRun(versionIds: string[], author: CredentialUser): Promise<void> {
+    if (versionIds.length === 0) return;
+    const versions = await this.dataSource.getRepository(FlowVersionEntity).find({ select: { id: true, document: true }, where: { id: In(versionIds) } });
+    for (const version of versions) await this.credentialUse.assertMayUse({ document: version.document, author });
   }
 
   private async currentVersions(targets: FailedRef[]): Promise<Map<string, string>> {

@@ -45,7 +45,8 @@ function schemaOf(nodeType: NodeType<unknown>): unknown {
 
 function redactAt(value: unknown, schema: unknown): unknown {
   if (!isRecord(schema)) return value;
-  if (typeof value === 'string') return value !== '' && isSecret(schema) && findPlaceholder(value) === undefined ? REDACTED : value;
+  // A value that is only a placeholder (<<your Slack webhook URL>>) is no secret: it is shown, to be filled in.
+  if (typeof value === 'string') return value !== '' && isSecret(schema) && findPlaceholder(value) !== value.trim() ? REDACTED : value;
   if (Array.isArray(value)) return isRecord(schema.items) ? value.map((item) => redactAt(item, schema.items)) : value;
   if (!isRecord(value)) return value;
   const properties = propertiesOf(schema);

@@ -101,16 +101,35 @@ export class FlowsService {
     const restored = restoredFrom ? keepStoredSecrets(kept, (await this.versionOf(id, restoredFrom)).document) : kept;
     const document = this.parse(withStoredKey(restored, stored.key));
     const validation = this.check(document);
-    const refusal = await this.credentialUse.refusal({ document, author });
+    const refusal = await this.refusalToRun(document, author);
+    // An inactive flow that is an active flow's on-error flow runs anyway, on its latest version.
+    const runsLive = stored.active || (await this.isOnErrorFlowOfActive(id));
     const flow = await this.saving({ document, flowId: id }, async (manager) => {
       const row = await manager.findOneBy(FlowEntity, { id });
       if (!row) throw new NotFoundError(`No flow with id ${id}.`);
       if (row.active && !validation.valid) throw new InvalidInputError(validation.errors);
-      if (row.active && refusal) throw refusal;
+      if ((row.active || runsLive) && refusal) throw refusal;
       return this.saveVersion(manager, row, document, new Date().toISOString());
     });
     this.changes.changed(flow.triggerKey);
     return toFlowDto(this.forAnswer(flow), this.triggersOf(flow), this.testUrlOf(flow), validation);
+  }
+
+  /**
+   * Why `author` may not make this document run live, if they may not: a credential it names, or
+   * one its on-error flow's latest version names (that flow runs when this one fails, active or not).
+   */
+  private async refusalToRun(document: FlowDocument, author: CredentialUser): Promise<Error | undefined> {
+    const own = await this.credentialUse.refusal({ document, author });
+    if (own) return own;
+    const errorFlowId = document.settings?.onErrorFlowId;
+    const errorFlow = errorFlowId ? await this.dataSource.getRepository(FlowEntity).findOneBy({ id: errorFlowId }) : null;
+    return errorFlow ? this.credentialUse.refusal({ document: errorFlow.document, author }) : undefined;
+  }
+
+  private async isOnErrorFlowOfActive(id: string): Promise<boolean> {
+    const active = await this.dataSource.getRepository(FlowEntity).find({ select: { id: true, document: true }, where: { active: true } });
+    return active.some((flow) => flow.document.settings?.onErrorFlowId === id);
   }
 
   /** A version of this flow; another flow's version is refused like an unknown one. */
@@ -135,7 +154,8 @@ export class FlowsService {
     const existing = await this.find(id);
     const validation = this.check(existing.document);
     if (!validation.valid) throw new InvalidInputError(validation.errors);
-    await this.credentialUse.assertMayUse({ document: existing.document, author });
+    const refusal = await this.refusalToRun(existing.document, author);
+    if (refusal) throw refusal;
     const flow = await this.store.transaction(async (manager) => {
       const row = await manager.findOneBy(FlowEntity, { id });
       if (!row) throw new NotFoundError(`No flow with id ${id}.`);

@@ -15,7 +15,7 @@ import { Dispatcher, firstRunOf } from '../dispatch/dispatcher';
 import type { EventRow } from '../storage/rows';
 import type { FlowEntity } from '../flows/flow.entities';
 import { tickEvent } from '../schedule/tick-event';
-import type { ScheduleTick } from '@hookflow/nodes';
+import { SCHEDULE_METHOD, scheduleParams, type ScheduleTick } from '@hookflow/nodes';
 import { IntakeService } from './intake.service';
 
 @ApiTags('events')
@@ -58,13 +58,28 @@ export class EventReplayController {
     });
   }
 
-  /** A new tick event with the replayed tick's time, run on the flow's current version. */
+  /** A new tick event with the replayed tick's time, run on the flow's current version and schedule. */
   private async tickAgain(event: EventRow, flow: FlowEntity): Promise<{ eventId: string }> {
-    const tick = JSON.parse(event.rawBody) as ScheduleTick;
+    const scheduledFor = event.method === SCHEDULE_METHOD ? scheduledForOf(event.rawBody) : undefined;
+    if (!scheduledFor) throw new ConflictError('This flow now starts on a schedule; a request it received before cannot be sent to it again.');
     const node = triggerNodeOf(flow.document, this.registry);
-    const row = tickEvent({ flowId: flow.id, versionId: flow.currentVersionId, nodeId: node?.id ?? '', tick: { ...tick, firedAt: new Date().toISOString() } });
+    const spec = scheduleParams.safeParse(node?.params ?? {});
+    if (!node || !spec.success) throw new ConflictError('The flow’s schedule cannot be read; fix it, then send the tick again.');
+    const tick: ScheduleTick = { scheduledFor, firedAt: new Date().toISOString(), cron: spec.data.cron, timezone: spec.data.timezone };
+    const row = tickEvent({ flowId: flow.id, versionId: flow.currentVersionId, nodeId: node.id, tick });
     await this.events.record(row);
     this.dispatcher.dispatch(firstRunOf(row.id));
     return { eventId: row.id };
+  }
+}
+
+/** The tick time a stored tick event was for, or undefined when its body is not a tick's. */
+function scheduledForOf(rawBody: string): string | undefined {
+  try {
+    const body: unknown = JSON.parse(rawBody);
+    const at = typeof body === 'object' && body !== null && 'scheduledFor' in body ? body.scheduledFor : undefined;
+    return typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? at : undefined;
+  } catch {
+    return undefined;
   }
 }

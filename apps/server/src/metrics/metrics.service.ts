@@ -98,8 +98,11 @@ export class MetricsService implements OnModuleDestroy {
 
   executionFinished({ flowId, status, seconds, steps }: { flowId: string; status: ExecutionResult['status']; seconds: number; steps: readonly StepRecord[] }): void {
     if (!this.enabled) return;
-    this.executions.inc({ flow: flowId, status });
-    this.executionDuration.observe({ status }, seconds);
+    // A run parked at a delay is counted once, when it ends; its steps so far are counted now.
+    if (status !== 'waiting') {
+      this.executions.inc({ flow: flowId, status });
+      this.executionDuration.observe({ status }, seconds);
+    }
     for (const step of steps) {
       if (step.status !== 'skipped') this.stepDuration.observe({ node_type: step.nodeType, status: step.status }, step.durationMs / 1000);
     }

@@ -8,7 +8,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import { DataSource, LessThan, type Repository } from 'typeorm';
 import type { Logger } from 'pino';
 import { NodeRegistry } from '@hookflow/engine';
-import { nextTick, scheduleParams, ticksBetween, type ScheduleSpec, type ScheduleTick } from '@hookflow/nodes';
+import { lastTickUpTo, nextTick, scheduleParams, ticksBetween, type ScheduleSpec, type ScheduleTick } from '@hookflow/nodes';
 import { SETTINGS, type Settings } from '../config/settings';
 import { Dispatcher, firstRunOf } from '../dispatch/dispatcher';
 import { EventEntity } from '../events/event.entity';
@@ -23,6 +23,8 @@ import { tickEvent } from './tick-event';
 const REFRESH_EVERY_MS = 2_000;
 /** Missed ticks logged one by one at most; past that, one line says how many more. */
 const MISSED_LINES = 20;
+/** Missed ticks counted at most, for that line. */
+const MISSED_COUNT_LIMIT = 10_000;
 /** setTimeout's limit is about 24.8 days; longer waits wake up early and re-arm. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -102,8 +104,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
       const signature = `${flow.versionId}/${flow.updatedAt}`;
       if (this.armed.get(flow.flowId)?.signature === signature) continue;
       clearTimeout(this.armed.get(flow.flowId)?.timer);
-      await this.skipMissed(flow);
-      this.arm(flow, signature);
+      this.arm(flow, signature, await this.skipMissed(flow));
     }
     this.seen = version;
   }
@@ -119,63 +120,79 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     return { flowId: flow.id, name: flow.name, versionId: flow.currentVersionId, nodeId: node.id, updatedAt: flow.updatedAt, spec: params.data };
   }
 
-  private arm(flow: ScheduledFlow, signature: string): void {
+  /** Sets the flow's timer for its first tick after `after` (at once when that tick is past but not missed). */
+  private arm(flow: ScheduledFlow, signature: string, after: Date): void {
     if (this.stopped) return;
-    const tick = nextTick(flow.spec, new Date());
+    const tick = nextTick(flow.spec, after);
     if (!tick) return;
     const wait = Math.min(Math.max(0, tick.getTime() - Date.now()), MAX_TIMER_MS);
     const timer = setTimeout(() => {
       // A wait longer than a timer can hold wakes up early: arm again for the same tick.
-      if (Date.now() < tick.getTime()) return this.arm(flow, signature);
-      void this.fire(flow, tick).finally(() => {
-        if (this.armed.get(flow.flowId)?.timer === timer) this.arm(flow, signature);
+      if (Date.now() < tick.getTime()) return this.arm(flow, signature, after);
+      void this.fire(flow, tick).then((done) => {
+        if (this.armed.get(flow.flowId)?.timer === timer) this.arm(flow, signature, done);
       });
     }, wait);
     timer.unref();
     this.armed.set(flow.flowId, { signature, timer });
   }
 
-  /** Claims the tick and, if this main won it, stores its event and hands it out. */
-  async fire(flow: ScheduledFlow, tick: Date): Promise<void> {
+  /**
+   * Claims the tick and, if this main won it, stores its event and hands it out. A tick fired past
+   * the grace period (the process was stalled) is skipped with every later one already missed.
+   * Answers the last tick dealt with; never rejects.
+   */
+  async fire(flow: ScheduledFlow, tick: Date): Promise<Date> {
     const firedAt = new Date();
     const scheduledFor = tick.toISOString();
-    if (firedAt.getTime() - tick.getTime() > this.graceMs) {
-      if (await this.claim(flow.flowId, scheduledFor)) this.logMissed(flow, [tick], 'the server was too busy to fire it on time');
-      return;
-    }
-    const body: ScheduleTick = { scheduledFor, firedAt: firedAt.toISOString(), cron: flow.spec.cron, timezone: flow.spec.timezone };
-    const event = tickEvent({ flowId: flow.flowId, versionId: flow.versionId, nodeId: flow.nodeId, tick: body });
     try {
+      if (firedAt.getTime() - tick.getTime() > this.graceMs) {
+        const cutoff = new Date(firedAt.getTime() - this.graceMs);
+        const last = lastTickUpTo(flow.spec, cutoff) ?? tick;
+        const missed = [tick, ...ticksBetween(flow.spec, tick, cutoff, MISSED_COUNT_LIMIT)];
+        if (await this.claim(flow.flowId, last.toISOString())) this.logMissed(flow, missed, 'the server was too busy to fire it on time');
+        return last;
+      }
+      const body: ScheduleTick = { scheduledFor, firedAt: firedAt.toISOString(), cron: flow.spec.cron, timezone: flow.spec.timezone };
+      const event = tickEvent({ flowId: flow.flowId, versionId: flow.versionId, nodeId: flow.nodeId, tick: body });
       const won = await this.store.transaction(async (manager) => {
         if (!(await this.claimWith(manager.getRepository(ScheduleTickEntity), flow.flowId, scheduledFor))) return false;
         await manager.getRepository(EventEntity).insert(event);
         return true;
       });
-      if (!won) return;
-      this.dispatcher.dispatch(firstRunOf(event.id));
-      this.logger.debug({ flowId: flow.flowId, eventId: event.id, scheduledFor }, 'schedule fired');
+      if (won) {
+        this.dispatcher.dispatch(firstRunOf(event.id));
+        this.logger.debug({ flowId: flow.flowId, eventId: event.id, scheduledFor }, 'schedule fired');
+      }
     } catch (err) {
       this.logger.error({ err, flowId: flow.flowId, scheduledFor }, 'could not store the schedule’s tick; this tick does not run');
     }
+    return tick;
   }
 
   /**
    * Ticks between the flow's last claimed tick (or its last change: it was not scheduled like this
    * before) and a grace period ago were missed: they are claimed without running and logged.
+   * Answers the time after which ticks still run: a tick since then that is past, but not by more
+   * than the grace period, fires as soon as the timer is armed.
    */
-  private async skipMissed(flow: ScheduledFlow): Promise<void> {
+  private async skipMissed(flow: ScheduledFlow): Promise<Date> {
     const ticks = this.dataSource.getRepository(ScheduleTickEntity);
     const state = await ticks.findOneBy({ flowId: flow.flowId });
-    const now = Date.now();
+    const now = new Date();
     if (!state) {
       // First time this flow is scheduled: nothing was missed.
-      await ticks.createQueryBuilder().insert().values({ flowId: flow.flowId, lastTick: new Date(now).toISOString() }).orIgnore().execute();
-      return;
+      await ticks.createQueryBuilder().insert().values({ flowId: flow.flowId, lastTick: now.toISOString() }).orIgnore().execute();
+      return now;
     }
     const from = new Date(Math.max(Date.parse(state.lastTick), Date.parse(flow.updatedAt)));
-    const missed = ticksBetween(flow.spec, from, new Date(now - this.graceMs), 10_000);
-    if (missed.length === 0) return;
-    if (await this.claim(flow.flowId, missed[missed.length - 1].toISOString())) this.logMissed(flow, missed, 'no server was running');
+    const cutoff = new Date(now.getTime() - this.graceMs);
+    const last = lastTickUpTo(flow.spec, cutoff);
+    if (!last || last.getTime() <= from.getTime()) return from;
+    // Counted up to a bound: a per-second schedule down for days would otherwise count for long.
+    const missed = ticksBetween(flow.spec, from, cutoff, MISSED_COUNT_LIMIT);
+    if (await this.claim(flow.flowId, last.toISOString())) this.logMissed(flow, missed, 'no server was running');
+    return last;
   }
 
   private claim(flowId: string, tick: string): Promise<boolean> {
@@ -196,7 +213,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
       this.logger.warn({ flowId: flow.flowId, flow: flow.name, scheduledFor: tick.toISOString() }, `schedule tick missed (${why}); skipped`);
     }
     if (ticks.length > MISSED_LINES) {
-      this.logger.warn({ flowId: flow.flowId, flow: flow.name, more: ticks.length - MISSED_LINES }, `and ${ticks.length - MISSED_LINES} more schedule ticks missed; skipped`);
+      const more = `${ticks.length - MISSED_LINES}${ticks.length >= MISSED_COUNT_LIMIT ? ' or more' : ''}`;
+      this.logger.warn({ flowId: flow.flowId, flow: flow.name, more: ticks.length - MISSED_LINES }, `and ${more} more schedule ticks missed; skipped`);
     }
   }
 }

@@ -40,6 +40,11 @@ export function ticksBetween(spec: ScheduleSpec, after: Date, until: Date, limit
   return ticks;
 }
 
+/** The latest tick at or before `at`, or undefined when there is none. */
+export function lastTickUpTo(spec: ScheduleSpec, at: Date): Date | undefined {
+  return cronOf(spec).previousRuns(1, new Date(at.getTime() + 1))[0];
+}
+
 export function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
