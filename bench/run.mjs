@@ -66,12 +66,14 @@ async function main() {
       console.log('hookflow end to end (webhook → transform → filter → http to a local sink)');
       results.endToEnd = await endToEnd(hookflow, sink, orderFlow(sink.port), 'B');
     }
+    // Peak RSS of the phases above (the order flow), before the code node's worker threads start.
+    results.peakRssMb = peakRssMb(hookflow.child.pid);
     if (!only || only === 'branching') {
       console.log('hookflow branching flow (webhook → switch → transform | code → merge → http to a local sink)');
       results.branching = await endToEnd(hookflow, sink, branchingFlow(sink.port), 'S');
       if (results.endToEnd) results.branchingVsOrderFlow = Math.round((results.branching.executedPerSec / results.endToEnd.executedPerSec) * 100) / 100;
+      results.branching.peakRssMb = peakRssMb(hookflow.child.pid);
     }
-    results.peakRssMb = peakRssMb(hookflow.child.pid);
     if (results.intake) {
       results.acceptRatio = ratio(results.intake, results.baseline);
       results.durableBaselineRatio = ratio(results.durableBaseline, results.baseline);
@@ -85,7 +87,7 @@ async function main() {
   if (!only && process.env.BENCH_PRUNE !== '0') results.retention = await retentionPhase({ owner, seconds, connections });
   if (results.branching) {
     const { executedPerSec, serverCpuUsPerEvent } = results.branching;
-    console.log(`\nbranching flow: ${executedPerSec} events/s executed (${results.branchingVsOrderFlow ?? '?'}x the order flow), CPU ${serverCpuUsPerEvent.all} µs/event (order flow: ${results.endToEnd?.serverCpuUsPerEvent.all ?? '?'})`);
+    console.log(`\nbranching flow: ${executedPerSec} events/s executed (${results.branchingVsOrderFlow ?? '?'}x the order flow), CPU ${serverCpuUsPerEvent.all} µs/event (order flow: ${results.endToEnd?.serverCpuUsPerEvent.all ?? '?'}), peak RSS ${results.branching.peakRssMb} MB`);
   }
   console.log(`\naccept ratio ${results.acceptRatio}x the bare server (the durable baseline: ${results.durableBaselineRatio}x; Hookflow is ${results.acceptVsDurableBaseline}x of it); intake p99 ${results.intake?.p99ms} ms; end to end ${results.endToEnd?.executedPerSec} events/s executed (${results.endToEnd?.deliveredPerSec} deliveries/s), lost ${results.endToEnd?.lost}; peak RSS ${results.peakRssMb} MB`);
   mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
