@@ -111,6 +111,8 @@ export class ExecutorService extends JobHandler {
       park: true,
       resume: { steps: stored },
     });
+    // The run started when it was first handed out; the notification of a failure says so.
+    result.startedAt = parked.startedAt;
     const retryOf = parked.retryOf ?? undefined;
     const row = executionRow({ job: { ...job, eventId: parked.eventId, ...(retryOf ? { retryOf } : {}) }, runnable, result });
     // The run's time and length are the whole run's, the wait left out.

@@ -19,7 +19,7 @@ import { StoreService } from '../storage/store.service';
 import { ScheduleTickEntity } from './schedule-tick.entity';
 import { tickEvent } from './tick-event';
 
-/** How often each main looks for flows whose schedule changed (a count and the latest change). */
+/** How often each main looks for flows whose schedule changed (each flow's version and state). */
 const REFRESH_EVERY_MS = 2_000;
 /** Missed ticks logged one by one at most; past that, one line says how many more. */
 const MISSED_LINES = 20;
@@ -86,12 +86,10 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async reload(): Promise<void> {
     const flows = this.dataSource.getRepository(FlowEntity);
-    const row: { count: string | number; latest: string | null } | undefined = await flows
-      .createQueryBuilder('f')
-      .select('COUNT(*)', 'count')
-      .addSelect('MAX(f.updatedAt)', 'latest')
-      .getRawOne();
-    const version = `${String(row?.count ?? 0)}/${row?.latest ?? ''}`;
+    // Every flow's state, not a count and the latest change: a main whose clock is behind may stamp
+    // a change earlier than the latest one, which a count and a maximum would not show.
+    const states = await flows.find({ select: { id: true, active: true, currentVersionId: true, updatedAt: true }, order: { id: 'ASC' } });
+    const version = states.map((flow) => `${flow.id}:${flow.active ? 1 : 0}:${flow.currentVersionId}:${flow.updatedAt}`).join(',');
     if (version === this.seen) return;
     const scheduled = (await flows.findBy({ active: true })).flatMap((flow) => this.scheduleOf(flow) ?? []);
     const live = new Set(scheduled.map((flow) => flow.flowId));
