@@ -2,31 +2,14 @@
 // editor takes a live event, shows its run as waiting (on the list and on the delay's node), then as
 // a success once the delay is over. A schedule → transform flow shows its next runs as the cron is
 // typed, runs by itself once active, and its runs show the tick on the executions page.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { passOwnerSetup } from './support/accounts';
-import { explainFailure, launchChromium, openSession, screenshot, waitForText, type EditorSession } from './support/browser';
+import { explainFailure, screenshot, waitForText, type EditorSession } from './support/browser';
 import { addFields, arrangeCanvas, configPanel, connect, dragFromPalette, field, newFlow, openTab, selectNode } from './support/editor';
 import { executionsFinished } from './support/executions';
-import { startHookflow, type HookflowServer } from './support/hookflow-server';
+import { browserSuite } from './support/suite';
 
-let server: HookflowServer;
-let browser: Browser;
-let session: EditorSession;
-
-beforeAll(async () => {
-  const started = await Promise.allSettled([startHookflow(), launchChromium()]);
-  if (started[0].status === 'fulfilled') server = started[0].value;
-  if (started[1].status === 'fulfilled') browser = started[1].value;
-  for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
-  session = await openSession(browser, server.url, { signIn: false });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite({ signIn: false });
 
 async function saveAndActivate(page: EditorSession['page']): Promise<void> {
   await waitForText(page.getByTestId('problems-bar'), /No problems found/);
@@ -37,14 +20,14 @@ async function saveAndActivate(page: EditorSession['page']): Promise<void> {
 }
 
 async function statusesOf(flowId: string): Promise<string[]> {
-  const response = await session.context.request.get(`/api/executions?flowId=${flowId}`);
+  const response = await suite.session.context.request.get(`/api/executions?flowId=${flowId}`);
   return ((await response.json()) as { items: Array<{ status: string }> }).items.map((item) => item.status);
 }
 
 describe('waiting and scheduled flows', () => {
   it('shows a run waiting at a delay, then its success once the delay is over', async () => {
-    onTestFailed(() => explainFailure(session, () => server.logs(), 'delay-flow'));
-    const { page } = session;
+    onTestFailed(() => explainFailure(suite.session, () => suite.server.logs(), 'delay-flow'));
+    const { page } = suite.session;
     await page.goto('/');
     await passOwnerSetup(page);
     const flowId = await newFlow(page);
@@ -85,18 +68,18 @@ describe('waiting and scheduled flows', () => {
     await waitForText(configPanel(page).getByTestId('node-run-waiting'), /waiting here until/);
     await screenshot(page, 'delay-waiting');
 
-    expect(await executionsFinished(session, flowId, 1, () => server.logs(), 20_000)).toEqual(['success']);
+    expect(await executionsFinished(suite.session, flowId, 1, () => suite.server.logs(), 20_000)).toEqual(['success']);
     await page.reload();
     await page.locator('[data-testid=execution-status][data-status=success]').waitFor();
     for (const nodeId of ['webhook', 'delay', 'transform']) await page.locator(`[data-testid=node-status-${nodeId}][data-status=success]`).waitFor();
     await page.getByTestId('canvas-node-transform').click();
     await waitForText(configPanel(page).getByTestId('step-output'), /remember R-9/);
-    expect(session.pageErrors).toEqual([]);
+    expect(suite.session.pageErrors).toEqual([]);
   });
 
   it('runs a schedule built in the editor by itself, showing its next runs and each tick', async () => {
-    onTestFailed(() => explainFailure(session, () => server.logs(), 'schedule-flow'));
-    const { page } = session;
+    onTestFailed(() => explainFailure(suite.session, () => suite.server.logs(), 'schedule-flow'));
+    const { page } = suite.session;
     await page.goto('/');
     const flowId = await newFlow(page);
     await page.getByTestId('canvas').waitFor();
@@ -121,7 +104,7 @@ describe('waiting and scheduled flows', () => {
     await addFields(panel, [['at', '{{trigger.body.scheduledFor}}']]);
     await saveAndActivate(page);
 
-    const statuses = await executionsFinished(session, flowId, 2, () => server.logs(), 20_000);
+    const statuses = await executionsFinished(suite.session, flowId, 2, () => suite.server.logs(), 20_000);
     expect(statuses.every((status) => status === 'success')).toBe(true);
     await page.getByRole('switch', { name: 'Active' }).click();
     await page.locator('[role=switch][aria-checked=false]').waitFor();
@@ -132,6 +115,6 @@ describe('waiting and scheduled flows', () => {
     await row.getByRole('link').first().click();
     await page.getByTestId('canvas-node-transform').click();
     await waitForText(configPanel(page).getByTestId('step-output'), /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z/);
-    expect(session.pageErrors).toEqual([]);
+    expect(suite.session.pageErrors).toEqual([]);
   });
 });

@@ -3,38 +3,25 @@
 // restore, renaming a node id that another node's template reads, "Test this node" on a pasted
 // sample, the users page, and the executions of all flows with their filters. Only requests the
 // webhook callers send go around the UI.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { passOwnerSetup } from './support/accounts';
-import { explainFailure, launchChromium, openSession, waitForText, type EditorSession } from './support/browser';
+import { explainFailure, waitForText } from './support/browser';
 import { addFields, arrangeCanvas, configPanel, connect, dragFromPalette, field, newFlow, openTab, selectNode } from './support/editor';
 import { executionsFinished } from './support/executions';
-import { startHookflow, type HookflowServer } from './support/hookflow-server';
+import { browserSuite } from './support/suite';
 
-let server: HookflowServer;
-let browser: Browser;
-let session: EditorSession;
+const suite = browserSuite({ signIn: false });
 
 beforeAll(async () => {
-  const started = await Promise.allSettled([startHookflow(), launchChromium()]);
-  if (started[0].status === 'fulfilled') server = started[0].value;
-  if (started[1].status === 'fulfilled') browser = started[1].value;
-  for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
-  session = await openSession(browser, server.url, { signIn: false });
-  await session.page.goto('/');
-  await passOwnerSetup(session.page);
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-  await server?.close();
+  await suite.session.page.goto('/');
+  await passOwnerSetup(suite.session.page);
 });
 
 describe('the panels and pages around the canvas', () => {
   it('keeps the flow settings (description, on-error flow, answer mode) across a reload', async () => {
-    onTestFailed(() => explainFailure(session, () => server.logs(), 'editor-panels-flow-settings'));
-    const { page } = session;
+    onTestFailed(() => explainFailure(suite.session, () => suite.server.logs(), 'editor-panels-flow-settings'));
+    const { page } = suite.session;
     await buildChain(page, { name: 'Alert on failure', types: ['webhook'] });
     await save(page);
     const flowId = await buildChain(page, { name: 'Orders with settings', types: ['webhook', 'transform'] });
@@ -69,12 +56,12 @@ describe('the panels and pages around the canvas', () => {
     const answer = await fetch(triggerUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ total: 7 }) });
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ total: 7 });
-    expect(session.pageErrors).toEqual([]);
+    expect(suite.session.pageErrors).toEqual([]);
   });
 
   it('restores an earlier version as unsaved changes and saves it as a new version', async () => {
-    onTestFailed(() => explainFailure(session, () => server.logs(), 'editor-panels-version-history'));
-    const { page } = session;
+    onTestFailed(() => explainFailure(suite.session, () => suite.server.logs(), 'editor-panels-version-history'));
+    const { page } = suite.session;
     await buildChain(page, { name: 'Invoices, first draft', types: ['webhook', 'transform'] });
     await configureTransform(page, 'transform', [['invoice', '{{trigger.body.id}}']]);
     await save(page);
@@ -121,12 +108,12 @@ describe('the panels and pages around the canvas', () => {
     await waitForText(restored, /2 steps · “Invoices, first draft”/);
     expect(await latest.textContent()).not.toContain('current');
     await latest.getByRole('button', { name: `Restore version ${latestNumber}` }).waitFor();
-    expect(session.pageErrors).toEqual([]);
+    expect(suite.session.pageErrors).toEqual([]);
   });
 
   it('renames a node id, rewrites the template that reads it, and tests that node on a pasted sample', async () => {
-    onTestFailed(() => explainFailure(session, () => server.logs(), 'editor-panels-rename-and-test'));
-    const { page } = session;
+    onTestFailed(() => explainFailure(suite.session, () => suite.server.logs(), 'editor-panels-rename-and-test'));
+    const { page } = suite.session;
     await buildChain(page, { name: 'Order messages', types: ['webhook', 'transform', 'transform'] });
     await configureTransform(page, 'transform', [['total', '{{trigger.body.order.total}}']]);
     await configureTransform(page, 'transform_2', [['message', 'total is {{nodes.transform.total}}']]);
@@ -177,12 +164,12 @@ describe('the panels and pages around the canvas', () => {
     await panel.getByTestId('node-test').getByTestId('node-test-run').click();
     await waitForText(panel.getByTestId('node-test').getByTestId('step-output'), /total is 314/);
     await save(page);
-    expect(session.pageErrors).toEqual([]);
+    expect(suite.session.pageErrors).toEqual([]);
   });
 
   it('adds a user on the users page, changes their role and removes them', async () => {
-    onTestFailed(() => explainFailure(session, () => server.logs(), 'editor-panels-users'));
-    const { page } = session;
+    onTestFailed(() => explainFailure(suite.session, () => suite.server.logs(), 'editor-panels-users'));
+    const { page } = suite.session;
     await page.goto('/');
     await page.getByTestId('user-menu').getByRole('link', { name: 'Users' }).click();
     await page.waitForURL('**/settings/users');
@@ -211,12 +198,12 @@ describe('the panels and pages around the canvas', () => {
     await page.reload();
     await table.getByTestId('user-row').first().waitFor();
     expect(await table.getByTestId('user-row').count()).toBe(1);
-    expect(session.pageErrors).toEqual([]);
+    expect(suite.session.pageErrors).toEqual([]);
   });
 
   it('finds runs of two flows on the executions page by status and by execution id', async () => {
-    onTestFailed(() => explainFailure(session, () => server.logs(), 'editor-panels-executions'));
-    const { page } = session;
+    onTestFailed(() => explainFailure(suite.session, () => suite.server.logs(), 'editor-panels-executions'));
+    const { page } = suite.session;
     const bigOrders = await buildChain(page, { name: 'Big orders only', types: ['webhook', 'filter', 'transform'] });
     const panel = await selectNode(page, 'filter');
     await panel.getByRole('button', { name: 'Add condition' }).click();
@@ -232,11 +219,11 @@ describe('the panels and pages around the canvas', () => {
     const pingsUrl = await saveAndActivate(page);
 
     await post(bigOrdersUrl, { total: 250 });
-    await executionsFinished(session, bigOrders, 1, () => server.logs());
+    await executionsFinished(suite.session, bigOrders, 1, () => suite.server.logs());
     await post(bigOrdersUrl, { total: 40 });
-    expect(await executionsFinished(session, bigOrders, 2, () => server.logs())).toEqual(['filtered', 'success']);
+    expect(await executionsFinished(suite.session, bigOrders, 2, () => suite.server.logs())).toEqual(['filtered', 'success']);
     await post(pingsUrl, { ping: 'hello' });
-    expect(await executionsFinished(session, pings, 1, () => server.logs())).toEqual(['success']);
+    expect(await executionsFinished(suite.session, pings, 1, () => suite.server.logs())).toEqual(['success']);
 
     await page.getByRole('link', { name: 'Back to all flows' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Executions' }).click();
@@ -274,7 +261,7 @@ describe('the panels and pages around the canvas', () => {
     await page.waitForURL(`**/flows/${pings}/executions/${executionId}`);
     await page.locator('[data-testid=execution-status][data-status=success]').waitFor();
     await page.locator('[data-testid=node-status-transform][data-status=success]').waitFor();
-    expect(session.pageErrors).toEqual([]);
+    expect(suite.session.pageErrors).toEqual([]);
   });
 });
 

@@ -1,35 +1,17 @@
 // An invalid flow: an http node whose URL is a broken template and a transform with no fields,
 // left unconnected. Activation is refused with the server's reasons, and each problem is pinned
 // on the node it belongs to.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { explainFailure, launchChromium, openSession, screenshot, waitForText, type EditorSession } from './support/browser';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { explainFailure, screenshot, waitForText } from './support/browser';
 import { addFields, arrangeCanvas, canvasNode, connect, dragFromPalette, dragHandle, field, newFlow, selectNode } from './support/editor';
-import { startHookflow, type HookflowServer } from './support/hookflow-server';
+import { browserSuite } from './support/suite';
 
-let server: HookflowServer;
-let browser: Browser;
-let session: EditorSession;
-
-beforeAll(async () => {
-  // Settled one by one, so a browser that cannot start does not leave the server running.
-  const started = await Promise.allSettled([startHookflow(), launchChromium()]);
-  if (started[0].status === 'fulfilled') server = started[0].value;
-  if (started[1].status === 'fulfilled') browser = started[1].value;
-  for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
-  session = await openSession(browser, server.url, { signIn: true });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite({ signIn: true });
 
 describe('an invalid flow cannot be activated', () => {
   it('refuses activation, quotes the reasons and marks the nodes they name', async () => {
-    onTestFailed(() => explainFailure(session, () => server.logs(), 'invalid-flow'));
-    const { page } = session;
+    onTestFailed(() => explainFailure(suite.session, () => suite.server.logs(), 'invalid-flow'));
+    const { page } = suite.session;
     await page.goto('/');
     const flowId = await newFlow(page);
     await page.getByTestId('flow-name').fill('Broken order sync');
@@ -112,7 +94,7 @@ describe('an invalid flow cannot be activated', () => {
     await page.locator('[role=switch][aria-checked=true]').waitFor();
     await refusal.waitFor({ state: 'detached' });
 
-    const flow = (await (await session.context.request.get(`/api/flows/${flowId}`)).json()) as { active: boolean };
+    const flow = (await (await suite.session.context.request.get(`/api/flows/${flowId}`)).json()) as { active: boolean };
     expect(flow.active).toBe(true);
 
     // A line that would close a loop does not vanish without a word: the canvas says why.
@@ -120,6 +102,6 @@ describe('an invalid flow cannot be activated', () => {
     await dragHandle(page, 'handle-http-out', 'handle-transform-in');
     await waitForText(page.locator('.canvas-notice'), /Flows can't loop: "transform" already leads to "http"/);
     expect(await page.getByTestId('rf__edge-e_http_transform').count()).toBe(0);
-    expect(session.pageErrors).toEqual([]);
+    expect(suite.session.pageErrors).toEqual([]);
   });
 });

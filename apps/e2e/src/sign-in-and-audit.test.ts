@@ -1,39 +1,22 @@
 // A fresh browser on an install that has its owner: the sign-in page loads without a single failed
 // request or console error (no "Failed to load resource: 401"), the owner signs in after a wrong
 // password, and finds both attempts in the audit log, worded for people.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { OWNER, signInIfRequired } from './support/accounts';
-import { explainFailure, launchChromium, openSession, screenshot, type EditorSession } from './support/browser';
-import { startHookflow, type HookflowServer } from './support/hookflow-server';
+import { explainFailure, screenshot } from './support/browser';
+import { browserSuite } from './support/suite';
 
-let server: HookflowServer;
-let browser: Browser;
-let session: EditorSession;
-
-beforeAll(async () => {
-  // Settled one by one, so a browser that cannot start does not leave the server running.
-  const started = await Promise.allSettled([startHookflow(), launchChromium()]);
-  if (started[0].status === 'fulfilled') server = started[0].value;
-  if (started[1].status === 'fulfilled') browser = started[1].value;
-  for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
-  // The owner is made in a context of its own, so the browser under test has no cookie at all.
-  const setup = await browser.newContext({ baseURL: server.url });
-  await signInIfRequired(setup);
-  await setup.close();
-  session = await openSession(browser, server.url, { signIn: false });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite({ signIn: false, beforeSession: async ({ browser, server }) => {
+    // The owner is made in a context of its own, so the browser under test has no cookie at all.
+    const setup = await browser.newContext({ baseURL: server.url });
+    await signInIfRequired(setup);
+    await setup.close();
+  } });
 
 describe('signing in', () => {
   it('opens the sign-in page in a fresh browser with no failed request and no console error', async () => {
-    onTestFailed(() => explainFailure(session, () => server.logs(), 'sign-in-first-load'));
-    const { page } = session;
+    onTestFailed(() => explainFailure(suite.session, () => suite.server.logs(), 'sign-in-first-load'));
+    const { page } = suite.session;
     const failed: string[] = [];
     const consoleErrors: string[] = [];
     const apiCalls: string[] = [];
@@ -58,8 +41,8 @@ describe('signing in', () => {
   });
 
   it('signs in after a wrong password, and the owner finds both in the audit log', async () => {
-    onTestFailed(() => explainFailure(session, () => server.logs(), 'sign-in-audit-log'));
-    const { page } = session;
+    onTestFailed(() => explainFailure(suite.session, () => suite.server.logs(), 'sign-in-audit-log'));
+    const { page } = suite.session;
     await page.getByLabel('Email').fill(OWNER.email);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -83,6 +66,6 @@ describe('signing in', () => {
     expect(texts.join(' ')).not.toContain(OWNER.password);
     await screenshot(page, 'audit-log');
     // The refused sign-in logs its 401 as a failed resource; nothing else went wrong on the page.
-    expect(session.pageErrors).toEqual([]);
+    expect(suite.session.pageErrors).toEqual([]);
   });
 });

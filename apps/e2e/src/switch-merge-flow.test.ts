@@ -1,36 +1,19 @@
 // Branch and join, only through the UI: a switch sends a paid order down "paid" and a big one down
 // "big" (mode: every matching rule), one transform on each branch, a merge joins them. A live event
 // that matches both rules runs both branches and the merge once; the executions page shows it.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { passOwnerSetup } from './support/accounts';
-import { explainFailure, launchChromium, openSession, screenshot, waitForText, type EditorSession } from './support/browser';
+import { explainFailure, screenshot, waitForText } from './support/browser';
 import { addFields, arrangeCanvas, configPanel, connect, dragFromPalette, field, newFlow, openTab, selectNode } from './support/editor';
 import { executionsFinished } from './support/executions';
-import { startHookflow, type HookflowServer } from './support/hookflow-server';
+import { browserSuite } from './support/suite';
 
-let server: HookflowServer;
-let browser: Browser;
-let session: EditorSession;
-
-beforeAll(async () => {
-  const started = await Promise.allSettled([startHookflow(), launchChromium()]);
-  if (started[0].status === 'fulfilled') server = started[0].value;
-  if (started[1].status === 'fulfilled') browser = started[1].value;
-  for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
-  session = await openSession(browser, server.url, { signIn: false });
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite({ signIn: false });
 
 describe('a flow that branches with a switch and joins with a merge', () => {
   it('is built in the editor, runs both matching branches and the merge once, and shows both paths', async () => {
-    onTestFailed(() => explainFailure(session, () => server.logs(), 'switch-merge-flow'));
-    const { page } = session;
+    onTestFailed(() => explainFailure(suite.session, () => suite.server.logs(), 'switch-merge-flow'));
+    const { page } = suite.session;
     await page.goto('/');
     await passOwnerSetup(page);
     const flowId = await newFlow(page);
@@ -95,7 +78,7 @@ describe('a flow that branches with a switch and joins with a merge', () => {
     // A paid order over 100 matches both rules.
     const accepted = await fetch(triggerUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'order.paid', id: 'A-77', total: 420 }) });
     expect(accepted.status).toBe(202);
-    await executionsFinished(session, flowId, 1, () => server.logs());
+    await executionsFinished(suite.session, flowId, 1, () => suite.server.logs());
 
     await page.getByRole('toolbar', { name: 'Flow editor' }).getByRole('link', { name: 'Executions' }).click();
     await page.waitForURL(`**/flows/${flowId}/executions`);
@@ -110,6 +93,6 @@ describe('a flow that branches with a switch and joins with a merge', () => {
     const output = await waitForText(configPanel(page).getByTestId('step-output'), /for A-77/);
     expect(output).toContain('transform_2');
     expect(output).toContain('420');
-    expect(session.pageErrors).toEqual([]);
+    expect(suite.session.pageErrors).toEqual([]);
   });
 });
