@@ -96,6 +96,31 @@ describe('delay', () => {
     expect(finished.steps?.[0].output).toMatchObject({ body: { id: 'R-1' } });
   });
 
+  it('cancels a waiting run before its time: it never goes on, and only a waiting run can be cancelled', { timeout: 30_000 }, async () => {
+    server ??= await startTestServer();
+    sink ??= await startSink();
+    const flow = await activate(server.url, { ...reminderFlow(sink.url, 2), name: 'cancelled reminder' });
+    const accepted = await call<{ eventId: string }>(server.url, 'POST', flow.path, { id: 'C-1' });
+    expect(accepted.status).toBe(202);
+    await expect.poll(async () => (await executions(server!.url, flow.id))[0]?.status, { timeout: 10_000 }).toBe('waiting');
+    const [waiting] = await executions(server.url, flow.id);
+
+    expect(await call(server.url, 'POST', `/api/executions/${waiting.id}/cancel`)).toMatchObject({ status: 200, body: { id: waiting.id, status: 'cancelled' } });
+    const again = await call<{ message: string }>(server.url, 'POST', `/api/executions/${waiting.id}/cancel`);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('Only a run that waits at a delay can be cancelled');
+    expect((await call(server.url, 'POST', '/api/executions/no-such-run/cancel')).status).toBe(404);
+    const detail = (await call<Execution>(server.url, 'GET', `/api/executions/${waiting.id}`)).body;
+    expect(detail).toMatchObject({ status: 'cancelled', resumeAt: null });
+    expect(detail.steps?.map((step) => `${step.nodeId}:${step.status}`)).toEqual(['hook:success', 'wait:skipped']);
+    expect((await call<{ items: Execution[] }>(server.url, 'GET', `/api/executions?flowId=${flow.id}&status=cancelled`)).body.items.map((item) => item.id)).toEqual([waiting.id]);
+
+    // Past its time, it still never went on.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(remindedIds(sink)).not.toContain('C-1');
+    expect((await executions(server.url, flow.id)).map((run) => run.status)).toEqual(['cancelled']);
+  });
+
   it('resumes each waiting run once after a SIGKILL and restart', { timeout: 90_000 }, async () => {
     const store = await testBackendEnv();
     const dataDir = mkdtempSync(join(tmpdir(), 'hookflow-delay-'));

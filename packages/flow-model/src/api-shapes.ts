@@ -52,8 +52,8 @@ export interface FlowTemplateDto {
   document: FlowDocument;
 }
 
-/** waiting: parked at a delay node until resumeAt; it then goes on under the same id. */
-export type StoredExecutionStatus = 'waiting' | 'success' | 'filtered' | 'error';
+/** waiting: parked at a delay node until resumeAt; it then goes on under the same id. cancelled: stopped by someone while it waited. */
+export type StoredExecutionStatus = 'waiting' | 'cancelled' | 'success' | 'filtered' | 'error';
 
 /** GET /api/executions items. */
 export interface ExecutionSummaryDto {

@@ -21,7 +21,7 @@ export interface TemplateContext {
 
 /** waiting: a delay node holds the run until its time (the run is parked in the store). */
 export type StepStatus = 'success' | 'error' | 'skipped' | 'waiting';
-export type ExecutionStatus = 'queued' | 'running' | 'waiting' | 'success' | 'filtered' | 'error';
+export type ExecutionStatus = 'queued' | 'running' | 'waiting' | 'cancelled' | 'success' | 'filtered' | 'error';
 
 export interface StepError {
   message: string;

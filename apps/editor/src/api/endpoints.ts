@@ -44,6 +44,7 @@ export const api = {
     requestJson<Page<ExecutionSummary>>(`/api/executions${queryString(query)}`),
   execution: (id: string) => requestJson<ExecutionDetail>(`/api/executions/${encodeURIComponent(id)}`),
   retryExecution: (id: string) => postJson<{ executionId: string }>(`/api/executions/${encodeURIComponent(id)}/retry`),
+  cancelExecution: (id: string) => postJson<{ id: string; status: 'cancelled' }>(`/api/executions/${encodeURIComponent(id)}/cancel`),
   executionStats: (query: { flowId: string; hours?: number }) =>
     requestJson<{ buckets: ExecutionStatsBucket[] }>(`/api/executions/stats${queryString(query)}`),
   flowVersions: (id: string, query: { limit?: number; cursor?: string }) => requestJson<Page<FlowVersionSummary>>(`${flowPath(id)}/versions${queryString(query)}`),

@@ -62,6 +62,8 @@ function sentenceFor({ action, target, details }: AuditEntry): string {
       return `sent a received request again to flow ${name}`;
     case 'execution.retried':
       return `retried a run of flow ${name}`;
+    case 'execution.cancelled':
+      return `cancelled a waiting run of flow ${name}`;
     case 'execution.replayed':
       return replayWords(target ? name : undefined, details);
     default:

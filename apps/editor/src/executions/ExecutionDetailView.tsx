@@ -41,6 +41,10 @@ export function ExecutionDetailView({ flowId, executionId }: { flowId: string; e
 function ExecutionHeader({ flowId, execution }: { flowId: string; execution: ExecutionDetail }) {
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
+  const cancel = useMutation({
+    mutationFn: () => api.cancelExecution(execution.id),
+    onSuccess: () => void refreshAfterRuns(queryClient, { flowId, executionIds: [execution.id] }).catch(() => undefined),
+  });
   const retry = useMutation({
     mutationFn: () => api.retryExecution(execution.id),
     onSuccess: ({ executionId }) => {
@@ -55,8 +59,13 @@ function ExecutionHeader({ flowId, execution }: { flowId: string; execution: Exe
       <span>
         {formatTime(execution.startedAt)} · {formatDuration(execution.durationMs)} · version {execution.flowVersion}
       </span>
-      {/* A waiting run goes on by itself; a second run of its event would repeat what follows the delay. */}
-      {execution.status === 'waiting' ? null : (
+      {/* A waiting run goes on by itself (a second run of its event would repeat what follows the
+          delay), or is cancelled; any other run can be retried. */}
+      {execution.status === 'waiting' ? (
+        <button type="button" className="button" onClick={() => cancel.mutate()} disabled={cancel.isPending} title="Stop this run: it will not go on after the delay">
+          {cancel.isPending ? 'Cancelling…' : 'Cancel the wait'}
+        </button>
+      ) : (
         <button type="button" className="button" onClick={() => retry.mutate()} disabled={retry.isPending}>
           {retry.isPending ? 'Retrying…' : 'Retry'}
         </button>
@@ -73,6 +82,7 @@ function ExecutionHeader({ flowId, execution }: { flowId: string; execution: Exe
         </p>
       ) : null}
       <ErrorMessage error={retry.error} title="Could not retry" />
+      <ErrorMessage error={cancel.error} title="Could not cancel" />
     </div>
   );
 }

@@ -10,6 +10,7 @@ const STATUSES = [
   { value: 'filtered', label: 'Filtered' },
   { value: 'error', label: 'Error' },
   { value: 'waiting', label: 'Waiting' },
+  { value: 'cancelled', label: 'Cancelled' },
 ];
 
 export function ExecutionFiltersBar({ filters, flows, onChange }: { filters: ExecutionFilters; flows: readonly FlowSummary[]; onChange(filters: ExecutionFilters): void }) {

@@ -36,6 +36,7 @@ export function ExecutionList({ flowId, selectedId }: { flowId: string; selected
           <option value="filtered">Filtered</option>
           <option value="error">Error</option>
           <option value="waiting">Waiting</option>
+          <option value="cancelled">Cancelled</option>
         </select>
       </div>
       {executions.isLoading ? <LoadingState label="Loading executions…" /> : null}

@@ -2,6 +2,7 @@ const LABELS: Record<string, string> = {
   success: 'Success',
   filtered: 'Filtered',
   waiting: 'Waiting',
+  cancelled: 'Cancelled',
   error: 'Error',
   skipped: 'Skipped',
   queued: 'Queued',

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'auth.sign_in_failed',
   'event.replayed',
   'execution.retried',
+  'execution.cancelled',
   'execution.replayed',
 ] as const;
 

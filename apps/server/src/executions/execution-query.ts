@@ -23,7 +23,7 @@ const unlessBlank = <T extends z.ZodType>(schema: T) => z.preprocess((value) => 
 export const ExecutionListQuerySchema = PageQuerySchema.extend({
   flowId: unlessBlank(z.string().max(200)),
   eventId: unlessBlank(z.string().max(200)),
-  status: unlessBlank(z.enum(['waiting', 'success', 'filtered', 'error'])),
+  status: unlessBlank(z.enum(['waiting', 'cancelled', 'success', 'filtered', 'error'])),
   /** Started at or after this time. */
   from: unlessBlank(Instant),
   /** Started before this time. */

@@ -5,6 +5,7 @@
 // that dies after claiming loses nothing: the run falls due again when the lease ends.
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual } from 'typeorm';
+import type { StepRecord } from '@hookflow/flow-model';
 import { StoreService } from '../storage/store.service';
 import { ExecutionEntity } from './execution.entity';
 
@@ -57,6 +58,29 @@ export class ParkedRuns {
     const { id, ...fields } = row;
     const moved = await this.store.transaction((manager) => manager.getRepository(ExecutionEntity).update({ id, status: 'waiting', resumeAt: lease }, fields));
     return moved.affected === 1;
+  }
+
+  /**
+   * Stops a waiting run before its time: it is recorded "cancelled", its delay step skipped, and
+   * never goes on. A run whose time came (claimed, or about to be) is going on and is left alone.
+   */
+  async cancel(executionId: string, now = new Date()): Promise<'cancelled' | 'missing' | 'not-waiting' | 'going-on'> {
+    return this.store.transaction(async (manager) => {
+      const executions = manager.getRepository(ExecutionEntity);
+      const row = await executions.findOneBy({ id: executionId });
+      if (!row) return 'missing';
+      if (row.status !== 'waiting') return 'not-waiting';
+      const steps = JSON.parse(row.steps) as StepRecord[];
+      const waiting = steps.at(-1);
+      if (!waiting?.resumeAt || Date.parse(waiting.resumeAt) <= now.getTime()) return 'going-on';
+      const { resumeAt: _due, ...step } = waiting;
+      steps[steps.length - 1] = { ...step, status: 'skipped' };
+      const moved = await executions.update(
+        { id: executionId, status: 'waiting', resumeAt: row.resumeAt ?? '' },
+        { status: 'cancelled', resumeAt: null, finishedAt: now.toISOString(), steps: JSON.stringify(steps) },
+      );
+      return moved.affected === 1 ? 'cancelled' : 'going-on';
+    });
   }
 
   /** Waiting runs right now, for the health of the installation (metrics, tests). */
