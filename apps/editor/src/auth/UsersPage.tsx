@@ -35,7 +35,8 @@ function UsersManager({ selfId }: { selfId: string | undefined }) {
   const [added, setAdded] = useState<AuthUser | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: usersQueryKey });
   const create = useMutation({ mutationFn: authApi.createUser, onSuccess: refresh });
-  const changeRole = useMutation({ mutationFn: authApi.changeRole, onSuccess: refresh });
+  // Pending until the list is read again, so the row keeps showing the chosen role meanwhile.
+  const changeRole = useMutation({ mutationFn: authApi.changeRole, onSuccess: () => queryClient.invalidateQueries({ queryKey: usersQueryKey }) });
   const remove = useMutation({ mutationFn: authApi.removeUser, onSuccess: refresh });
   const resetErrors = () => [create, changeRole, remove].forEach((mutation) => mutation.reset());
 
@@ -87,6 +88,7 @@ function UsersManager({ selfId }: { selfId: string | undefined }) {
                 user={user}
                 isSelf={user.id === selfId}
                 busy={changeRole.isPending || remove.isPending}
+                shownRole={changeRole.isPending && changeRole.variables.id === user.id ? changeRole.variables.role : user.role}
                 onRole={(role) => {
                   resetErrors();
                   changeRole.mutate({ id: user.id, role });
@@ -108,11 +110,13 @@ interface UserRowProps {
   user: AuthUser;
   isSelf: boolean;
   busy: boolean;
+  /** The role to show: the one being set while the change is on its way, else the stored one. */
+  shownRole: AuthUser['role'];
   onRole(role: AuthUser['role']): void;
   onRemove(): void;
 }
 
-function UserRow({ user, isSelf, busy, onRole, onRemove }: UserRowProps) {
+function UserRow({ user, isSelf, busy, shownRole, onRole, onRemove }: UserRowProps) {
   const who = user.name ? `${user.name} (${user.email})` : user.email;
   return (
     <tr data-testid="user-row">
@@ -123,7 +127,7 @@ function UserRow({ user, isSelf, busy, onRole, onRemove }: UserRowProps) {
         <select
           className="input role-select"
           aria-label={`Role of ${user.email}`}
-          value={user.role}
+          value={shownRole}
           disabled={busy || isSelf}
           title={isSelf ? 'You cannot change your own role; another owner can.' : undefined}
           onChange={(event) => isRole(event.target.value) && onRole(event.target.value)}
