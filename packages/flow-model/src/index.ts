@@ -29,3 +29,4 @@ export { renameNodeReferences, newIdProblem } from './node-rename';
 export type { NodeRename, NodeRenameResult, RenameProblem } from './node-rename';
 export { flowDocumentJsonSchema, paramsJsonSchema, FLOW_DOCUMENT_SCHEMA_ID } from './json-schema';
 export * from './api-shapes';
+export * from './schedule-times';

@@ -10,7 +10,6 @@ export * from './respond/respond.node';
 export * from './slack/slack.node';
 export * from './delay/delay.node';
 export * from './schedule/schedule.node';
-export * from './schedule/schedule-times';
 export { codeNode, codeParams, CODE_MAX_OUTPUT_BYTES, type CodeParams } from './code/code.node';
 export { runInQuickJs, runQuickJsJson, type QuickJsJsonRequest, type QuickJsJsonResult } from './code/quickjs-sandbox';
 export { DEFAULT_SLACK_API_URL, slackApiUrl, type SlackChatOutput } from './slack/slack-chat';

@@ -8,6 +8,7 @@ import { EventsService } from '../events/events.service';
 import { newRowId } from '../storage/row-id';
 import { ExecutionEntity } from './execution.entity';
 import { applyExecutionFilters, type ExecutionListQuery } from './execution-query';
+import { withTriggerOutput } from './stored-steps';
 import { toExecutionDto, toExecutionSummary, type ExecutionDto, type ExecutionSummaryDto } from './execution-dto';
 
 const HOUR = 3_600_000;
@@ -94,13 +95,8 @@ export class ExecutionsService {
     const row = await this.dataSource.getRepository(ExecutionEntity).findOneBy({ id });
     if (!row) throw new NotFoundError(`No execution with id ${id}.`);
     const execution = toExecutionDto(row);
-    const [first] = execution.steps;
-    if (first?.outputFromEvent) {
-      const output = await this.events.triggerOutput(row.eventId);
-      if (output) first.output = output;
-      delete first.outputFromEvent;
-    }
-    return execution;
+    if (!execution.steps[0]?.outputFromEvent) return execution;
+    return { ...execution, steps: withTriggerOutput(execution.steps, (await this.events.triggerOutput(row.eventId)) ?? undefined) };
   }
 
   /** Runs the same event again on the version the execution ran. */

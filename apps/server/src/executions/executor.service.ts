@@ -21,6 +21,7 @@ import { StoreService } from '../storage/store.service';
 import { ErrorFlowService } from './error-flow.service';
 import type { ExecutionEntity } from './execution.entity';
 import { OrderedRuns } from './ordered-runs';
+import { withoutTriggerOutput, withTriggerOutput } from './stored-steps';
 import { ParkedRuns } from './parked-runs';
 
 @Injectable()
@@ -116,7 +117,7 @@ export class ExecutorService extends JobHandler {
     const retryOf = parked.retryOf ?? undefined;
     const row = executionRow({ job: { ...job, eventId: parked.eventId, ...(retryOf ? { retryOf } : {}) }, runnable, result });
     // The run's time and length are the whole run's, the wait left out.
-    const resumed = { ...row, startedAt: parked.startedAt, durationMs: parked.durationMs + row.durationMs };
+    const resumed = { ...row, durationMs: parked.durationMs + row.durationMs };
     return this.record({ job, runnable, result, row: resumed, newSteps: result.steps.slice(stored.length) });
   }
 
@@ -200,25 +201,6 @@ function executionRow({ job, runnable, result }: { job: ExecutionJob; runnable: 
     durationMs: Math.round(result.durationMs),
     resumeAt: result.status === 'waiting' ? (result.resumeAt ?? null) : null,
   };
-}
-
-/** Stored steps as the engine needs them to go on: the trigger step's output filled back from the event. */
-function withTriggerOutput(steps: StepRecord[], trigger: unknown): StepRecord[] {
-  const [first, ...rest] = steps;
-  if (!first?.outputFromEvent) return steps;
-  const { outputFromEvent: _fromEvent, ...step } = first;
-  return [{ ...step, output: trigger }, ...rest];
-}
-
-/**
- * The trigger step's output is the event itself, which is already stored: it is left out of the
- * stored steps and filled back in from the event when an execution is read.
- */
-function withoutTriggerOutput(steps: StepRecord[]): StepRecord[] {
-  const [first, ...rest] = steps;
-  if (!first || first.status !== 'success') return steps;
-  const { output: _output, ...trigger } = first;
-  return [{ ...trigger, outputFromEvent: true }, ...rest];
 }
 
 type RespondMode = 'accepted' | 'lastNode' | 'respondNode';

@@ -8,7 +8,8 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import { DataSource, LessThan, type Repository } from 'typeorm';
 import type { Logger } from 'pino';
 import { NodeRegistry } from '@hookflow/engine';
-import { lastTickUpTo, nextTick, scheduleParams, ticksBetween, type ScheduleSpec, type ScheduleTick } from '@hookflow/nodes';
+import { lastTickUpTo, nextTick, ticksBetween, type ScheduleSpec } from '@hookflow/flow-model';
+import { scheduleParams, type ScheduleTick } from '@hookflow/nodes';
 import { SETTINGS, type Settings } from '../config/settings';
 import { Dispatcher, firstRunOf } from '../dispatch/dispatcher';
 import { EventEntity } from '../events/event.entity';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileFlow } from '@hookflow/engine';
 import { createBuiltInRegistry } from '../registry';
 import { scheduleParams } from './schedule.node';
-import { nextTick, ticksBetween } from './schedule-times';
+import { nextTick, ticksBetween } from '@hookflow/flow-model';
 
 describe('schedule', () => {
   it('reads the cron expression in its time zone, across a daylight saving change', () => {

@@ -3,7 +3,7 @@
 // so the rest of the flow reads it both as `trigger` and as `nodes.<id>`.
 import { z } from 'zod';
 import type { NodeType } from '@hookflow/engine';
-import { scheduleProblem } from './schedule-times';
+import { scheduleProblem } from '@hookflow/flow-model';
 
 export const SCHEDULE_METHOD = 'SCHEDULE';
 

@@ -1,23 +1,14 @@
-// When a schedule fires, read in the browser with croner as the server reads it, to show the next
-// runs beside the form, and the tick a test run starts from.
-import { Cron } from 'croner';
+// The next runs shown beside a schedule's form, and the tick a test run starts from. The cron
+// expression is read by flow-model's schedule-times, as the server reads it.
+import { nextTicks, scheduleProblem } from '@hookflow/flow-model';
 import type { CapturedRequest } from '../../api/api-types';
 
 export type NextRuns = { times: Date[]; problem?: undefined } | { times?: undefined; problem: string };
 
 export function nextRuns(cron: string, timezone: string, count: number, from = new Date()): NextRuns {
   if (cron === '') return { problem: 'Enter when the flow runs, e.g. "0 9 * * 1-5" for 9:00 on weekdays.' };
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: timezone });
-  } catch {
-    return { problem: `"${timezone}" is not a time zone; use a name such as UTC or Europe/Berlin.` };
-  }
-  try {
-    const times = new Cron(cron, { timezone, paused: true }).nextRuns(count, from);
-    return times.length > 0 ? { times } : { problem: 'This schedule never fires.' };
-  } catch {
-    return { problem: `"${cron}" is not a cron expression; e.g. "0 9 * * 1-5" fires at 9:00 on weekdays.` };
-  }
+  const problem = scheduleProblem({ cron, timezone });
+  return problem ? { problem: `${problem}.` } : { times: nextTicks({ cron, timezone }, count, from) };
 }
 
 /** A time as read on the schedule's clock, with the zone's name. */

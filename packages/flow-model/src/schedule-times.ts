@@ -1,4 +1,5 @@
-// When a schedule fires: its cron expression read in its time zone, by croner.
+// When a schedule fires: its cron expression read in its time zone, by croner. Here so that the
+// schedule node, the server's scheduler and the editor's list of next runs read it the same way.
 import { Cron } from 'croner';
 
 export interface ScheduleSpec {
@@ -25,6 +26,11 @@ export function scheduleProblem(spec: ScheduleSpec): string | undefined {
 /** The first tick strictly after `after`, or undefined when none is left. */
 export function nextTick(spec: ScheduleSpec, after: Date): Date | undefined {
   return cronOf(spec).nextRun(after) ?? undefined;
+}
+
+/** The next `count` ticks after `after`. */
+export function nextTicks(spec: ScheduleSpec, count: number, after: Date): Date[] {
+  return cronOf(spec).nextRuns(count, after);
 }
 
 /** Ticks strictly after `after` and at or before `until`, oldest first, at most `limit`. */
