@@ -2,7 +2,6 @@
 // trigger and outputs of earlier nodes the editor holds (from its last test run or execution), and
 // answers that one step. Nothing is stored and no other node runs, but the node really runs: an
 // http or slack node calls its endpoint with the credentials it names.
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { compileFlow, NodeRegistry, runNode } from '@hookflow/engine';
 import type { StepRecord } from '@hookflow/flow-model';
@@ -10,12 +9,11 @@ import { z } from 'zod';
 import { InvalidInputError, NotFoundError } from '../common/domain-errors';
 import type { CredentialUser } from '../credentials/credential-access';
 import { CredentialUseCheck } from '../credentials/credential-use-check.service';
-import { toTriggerOutput } from '../events/trigger-output';
 import { EngineServicesFactory } from '../runtime/engine-services';
 import { triggerNodeOf } from '../runtime/trigger-node';
 import { keepStoredSecrets } from './flow-secrets';
 import { FlowsService } from './flows.service';
-import { TestRunSchema } from './test-run.service';
+import { sampleTrigger, TestRunSchema } from './test-run.service';
 
 export const NodeTestSchema = TestRunSchema.extend({
   /** Outputs of earlier nodes, by node id, as the node's templates read them (`nodes.<id>`). */
@@ -44,10 +42,8 @@ export class NodeTestService {
     const node = document.nodes.find((candidate) => candidate.id === nodeId);
     if (!node) throw new NotFoundError(`No node "${nodeId}" in this flow${draft ? "'s draft" : ''}.`);
     await this.credentialUse.assertMayUse({ document: { ...document, nodes: [node] }, author });
-    const eventId = `test-${randomUUID()}`;
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
-    const method = (request.method ?? triggerNodeOf(saved.document, this.registry)?.method ?? 'POST').toUpperCase();
-    const trigger = toTriggerOutput({ id: eventId, method, headers, query: request.query, body: request.payload ?? null, receivedAt: new Date().toISOString() });
+    const trigger = sampleTrigger(request, triggerNodeOf(saved.document, this.registry)?.method);
+    const eventId = trigger.eventId;
     const step = await runNode({
       compiled: compiled.value,
       nodeId,

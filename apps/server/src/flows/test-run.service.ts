@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { compileFlow, NodeRegistry, runFlow, type ExecutionResult } from '@hookflow/engine';
+import type { TriggerOutput } from '@hookflow/flow-model';
 import { z } from 'zod';
 import { InvalidInputError } from '../common/domain-errors';
 import type { CredentialUser } from '../credentials/credential-access';
@@ -41,10 +42,8 @@ export class TestRunService {
     const compiled = compileFlow({ flow: draft ?? saved.document, registry: this.registry });
     if (!compiled.ok) throw new InvalidInputError(compiled.errors);
     await this.credentialUse.assertMayUse({ document: compiled.value.document, author });
-    const eventId = `test-${randomUUID()}`;
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
-    const method = (request.method ?? triggerNodeOf(saved.document, this.registry)?.method ?? 'POST').toUpperCase();
-    const trigger = toTriggerOutput({ id: eventId, method, headers, query: request.query, body: request.payload ?? null, receivedAt: new Date().toISOString() });
+    const trigger = sampleTrigger(request, triggerNodeOf(saved.document, this.registry)?.method);
+    const eventId = trigger.eventId;
     const result = await runFlow({
       compiled: compiled.value,
       flow: { id: saved.id, name: saved.name },
@@ -53,4 +52,14 @@ export class TestRunService {
     });
     return { ...result, eventId };
   }
+}
+
+/**
+ * The trigger output a test starts from: the editor's sample as a request to the trigger (its
+ * method unless the sample names one), under an event id of its own that is never stored.
+ */
+export function sampleTrigger(request: Pick<TestRunRequest, 'headers' | 'query' | 'method' | 'payload'>, triggerMethod: string | undefined): TriggerOutput {
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const method = (request.method ?? triggerMethod ?? 'POST').toUpperCase();
+  return toTriggerOutput({ id: `test-${randomUUID()}`, method, headers, query: request.query, body: request.payload ?? null, receivedAt: new Date().toISOString() });
 }
